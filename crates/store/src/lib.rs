@@ -1,0 +1,2 @@
+//! herald's store.
+#![deny(missing_docs)]

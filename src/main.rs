@@ -1,0 +1,50 @@
+//! `herald`: news in, event data out.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod cmd;
+
+/// herald turns news into event data: who did what to whom (CAMEO and PLOVER), when, where and
+/// how many, the quotes and their speakers, each field pointing at the span of text it came from.
+#[derive(Debug, Parser)]
+#[command(name = "herald", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Code articles into events: files, directories or `-` (stdin) in, JSON Lines out.
+    Code(cmd::code::Args),
+    /// Measure accuracy on gold data (../shared/data formats); JSON summary on stdout.
+    #[command(subcommand)]
+    Eval(cmd::eval::Kind),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => cmd::code::run(args),
+        Command::Eval(kind) => cmd::eval::run(kind),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("herald: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A closed stdout (`herald code … | head`) is a normal way to stop, not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
