@@ -18,16 +18,32 @@ struct Cli {
 enum Command {
     /// Code articles into events: files, directories or `-` (stdin) in, JSON Lines out.
     Code(cmd::code::Args),
+    /// Dictionaries: import PETRARCH files, check a file, show how a term codes.
+    #[command(subcommand)]
+    Dict(cmd::dict::Action),
     /// Measure accuracy on gold data (../shared/data formats); JSON summary on stdout.
     #[command(subcommand)]
     Eval(cmd::eval::Kind),
+    /// Read, code and store articles in SQLite (idempotent by content, safe to kill and rerun).
+    Ingest(cmd::ingest::Args),
+    /// Row counts of the store: documents, sentences, events, quotes, figures, places...
+    Stats(cmd::stats::Args),
+    /// Regenerate a model file (tagger, parser, ner) from the UD treebanks.
+    Train(cmd::train::Args),
+    /// Tag, lemmatise and parse: text or CoNLL-U in, CoNLL-U out.
+    Parse(cmd::parse::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => cmd::code::run(args),
+        Command::Dict(action) => cmd::dict::run(action),
         Command::Eval(kind) => cmd::eval::run(kind),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
+        Command::Train(args) => cmd::train::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
     };
     match result {
         Ok(code) => code,

@@ -13,6 +13,15 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod actors;
+pub mod coref;
+pub mod events;
+pub mod figures;
+pub(crate) mod numbers;
+pub mod ontology;
+pub mod places;
 mod pipeline;
+pub mod quotes;
+pub mod time;
 
 pub use pipeline::Coder;

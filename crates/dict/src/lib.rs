@@ -4,6 +4,12 @@
 //! [`entry`]; the defaults embedded in the binary are written in herald's own format.
 #![deny(missing_docs)]
 
+pub mod defaults;
 pub mod entry;
+pub mod format;
 
 pub use entry::{ActorEntry, AgentEntry, Dictionary, PatternItem, PhraseEntry, VerbEntry};
+pub mod compile;
+pub mod petrarch;
+pub mod load;
+pub mod show;

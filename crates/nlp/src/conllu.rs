@@ -23,7 +23,7 @@ pub struct Word {
     pub misc: String,
 }
 
-/// A multi-word token line (`3-4	don't`): its word range and surface form.
+/// A multi-word token line (`3-4 don't`): its word range and surface form.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MultiWord {
     /// First word id (1-based).

@@ -1,2 +1,240 @@
-//! herald's store.
+//! herald's store: coded documents into SQLite.
+//!
+//! Place in the pipeline: last. `herald ingest` reads, codes and hands each document to
+//! [`Store::insert`]; `herald stats` reads [`Store::stats`].
+//!
+//! ```
+//! use herald_core::{CodedDoc, Document};
+//! use herald_store::{Inserted, Store};
+//! let mut store = Store::open_in_memory().unwrap();
+//! let doc = Document::from_text("Protesters gathered in Almaty.");
+//! let coded = CodedDoc { doc: doc.meta(), ..Default::default() };
+//! assert_eq!(store.insert(&doc, &coded, &[]).unwrap(), Inserted::New);
+//! assert_eq!(store.insert(&doc, &coded, &[]).unwrap(), Inserted::Duplicate);
+//! assert_eq!(store.stats().unwrap().documents, 1);
+//! ```
+//!
+//! Design choices:
+//! - **Idempotent by content hash.** A document is identified by
+//!   [`Document::content_id`] of its text; storing the same text again adds nothing, whatever
+//!   its id or file. Re-running an ingest over the same inputs is a no-op.
+//! - **One transaction per document.** The document row and all its sentences, mentions,
+//!   events, quotes, figures, places and times commit together or not at all, so a process
+//!   killed at any instant leaves only whole documents, and a rerun stores the rest exactly
+//!   once.
+//! - **WAL, `synchronous = NORMAL`.** Commits survive a killed process (the WAL is in the OS
+//!   cache); on power loss the last few may roll back, never half of one. Readers do not
+//!   block the writer.
+//! - **Migrations** are numbered by `PRAGMA user_version` (see [`SCHEMA_VERSION`]).
+//! - **FTS5** over title and text (`documents_fts`, external content kept by triggers).
 #![deny(missing_docs)]
+
+mod error;
+mod insert;
+mod schema;
+
+pub use error::{Error, Result};
+pub use schema::VERSION as SCHEMA_VERSION;
+
+use herald_core::{CodedDoc, Document, Span};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use std::path::Path;
+use std::time::Duration;
+
+/// Where coded documents go: the store, a JSON Lines writer, the API. `false` asks the caller
+/// to stop (ripgrep's `Sink`).
+pub trait Sink {
+    /// The sink's error.
+    type Error;
+    /// Takes one coded document.
+    fn document(&mut self, doc: &Document, coded: &CodedDoc) -> Result<bool, Self::Error>;
+}
+
+/// What [`Store::insert`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inserted {
+    /// The document was new and is now stored.
+    New,
+    /// A document with the same text was already stored; nothing changed.
+    Duplicate,
+}
+
+/// Row counts of every table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Stored documents.
+    pub documents: u64,
+    /// Their sentences.
+    pub sentences: u64,
+    /// Coded events.
+    pub events: u64,
+    /// Quotes.
+    pub quotes: u64,
+    /// Figures.
+    pub figures: u64,
+    /// Places.
+    pub places: u64,
+    /// Time expressions.
+    pub times: u64,
+    /// Actor mentions.
+    pub mentions: u64,
+}
+
+impl Stats {
+    /// `(name, count)` pairs in display order.
+    pub fn rows(&self) -> [(&'static str, u64); 8] {
+        [
+            ("documents", self.documents),
+            ("sentences", self.sentences),
+            ("events", self.events),
+            ("quotes", self.quotes),
+            ("figures", self.figures),
+            ("places", self.places),
+            ("times", self.times),
+            ("mentions", self.mentions),
+        ]
+    }
+}
+
+/// A herald SQLite database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let name = path.as_ref().display().to_string();
+        let conn = Connection::open(path.as_ref()).map_err(|source| Error::Open {
+            path: name.clone(),
+            source,
+        })?;
+        Store::setup(conn, &name)
+    }
+
+    /// A private database in memory (tests, one-off runs).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory().map_err(|source| Error::Open {
+            path: ":memory:".into(),
+            source,
+        })?;
+        Store::setup(conn, ":memory:")
+    }
+
+    fn setup(mut conn: Connection, name: &str) -> Result<Store> {
+        let open_err = |source| Error::Open {
+            path: name.to_string(),
+            source,
+        };
+        conn.busy_timeout(Duration::from_secs(10)).map_err(open_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        schema::migrate(&mut conn, name)?;
+        Ok(Store { conn })
+    }
+
+    /// True when a document with this text is already stored.
+    pub fn contains_text(&self, text: &str) -> Result<bool> {
+        let hash = Document::content_id(text);
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&hash], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Stores a document, its sentence spans and everything coded from it, in one
+    /// transaction. A document whose text is already stored is left alone.
+    pub fn insert(
+        &mut self,
+        doc: &Document,
+        coded: &CodedDoc,
+        sentences: &[Span],
+    ) -> Result<Inserted> {
+        let hash = Document::content_id(&doc.text);
+        let wrap = |source| Error::Insert {
+            id: doc.id.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(wrap)?;
+        let exists = tx
+            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&hash], |_| Ok(()))
+            .optional()
+            .map_err(wrap)?
+            .is_some();
+        if exists {
+            return Ok(Inserted::Duplicate); // dropping `tx` rolls back: nothing was written
+        }
+        insert::document(&tx, &hash, doc, coded, sentences).map_err(wrap)?;
+        tx.commit().map_err(wrap)?;
+        Ok(Inserted::New)
+    }
+
+    /// Row counts of every table.
+    pub fn stats(&self) -> Result<Stats> {
+        let count = |table: &str| -> Result<u64> {
+            let n: i64 = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            Ok(n as u64)
+        };
+        Ok(Stats {
+            documents: count("documents")?,
+            sentences: count("sentences")?,
+            events: count("events")?,
+            quotes: count("quotes")?,
+            figures: count("figures")?,
+            places: count("places")?,
+            times: count("times")?,
+            mentions: count("mentions")?,
+        })
+    }
+
+    /// The input ids of all stored documents, in storage order.
+    pub fn doc_ids(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare("SELECT doc_id FROM documents ORDER BY id")?;
+        let ids = st
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(ids)
+    }
+
+    /// Ids of the documents whose title or text match an FTS5 query, best match first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare(
+            "SELECT d.doc_id FROM documents_fts f JOIN documents d ON d.id = f.rowid
+             WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let ids = st
+            .query_map(rusqlite::params![query, limit as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(ids)
+    }
+}
+
+impl Sink for Store {
+    type Error = Error;
+
+    /// Stores the document with the sentence spans of `herald_nlp::segment`; a duplicate is
+    /// not an error. Always asks for more.
+    fn document(&mut self, doc: &Document, coded: &CodedDoc) -> Result<bool> {
+        let sentences: Vec<Span> = herald_nlp::segment::segment(&doc.text)
+            .iter()
+            .map(|s| s.span)
+            .collect();
+        self.insert(doc, coded, &sentences)?;
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests;

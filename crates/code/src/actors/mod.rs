@@ -1,0 +1,488 @@
+//! Actors: dictionary names and agents found in a sentence and composed into actor units.
+//!
+//! A unit is one noun phrase that names one or more actors: "Kazakh police" (`KAZ` + `COP`),
+//! "the government of Gondor", "Gondor's main opposition group", "MSF Arnor" (prefix agent),
+//! "Lawmakers and officials in Fornost and Gondor" (two agents × two countries = four
+//! members). An agent with no country keeps its agent code behind `---` (`---GOV`): the actor
+//! is kept, never dropped. Other stages (quotes) use [`resolve_span`] to code a speaker.
+
+pub mod words;
+
+use herald_core::{Mention, Span, Upos};
+use herald_dict::compile::{AgentCode, CompiledDict};
+
+pub use words::{Word, words};
+
+/// One actor inside a unit: its code and the words it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    /// CAMEO actor code (`GONGOV`, `---COP`).
+    pub code: String,
+    /// Bytes of the words naming it.
+    pub span: Span,
+    /// person, country, agent… (from the dictionary, or `agent` for agent-only members).
+    pub kind: String,
+}
+
+/// A noun phrase naming actors, over words `start..end` of the sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// The actors named (several for "Arnor, Osgiliath and Gondor").
+    pub members: Vec<Member>,
+    /// The preposition governing the phrase ("with", "by"…), when there is one.
+    pub prep: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+enum Raw {
+    Actor { code: String, kind: String },
+    Agent(AgentCode),
+}
+
+#[derive(Clone, Debug)]
+struct Match {
+    start: usize,
+    end: usize,
+    what: Raw,
+}
+
+const PREPS: &[&str] = &[
+    "with", "to", "of", "from", "in", "on", "at", "by", "for", "against", "between", "into",
+    "over", "about", "toward", "towards", "among", "near", "across", "through", "under", "inside",
+    "outside", "within", "after", "before", "during", "amid", "along",
+];
+const DETS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
+];
+
+/// Joins an actor code with an agent code.
+pub fn compose(actor: &str, agent: &AgentCode) -> String {
+    if agent.prefix {
+        format!("{}{}", agent.code, actor)
+    } else if actor.ends_with(&agent.code) || actor.len() > 3 && actor[3..].contains(&agent.code) {
+        actor.to_string()
+    } else {
+        format!("{actor}{}", agent.code)
+    }
+}
+
+fn matches(
+    ws: &[Word],
+    lower: &[&str],
+    dict: &CompiledDict,
+    date: Option<chrono::NaiveDate>,
+) -> Vec<Match> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if ws[i].punct {
+            i += 1;
+            continue;
+        }
+        let actor = dict.actors.longest(lower, i).and_then(|(n, ids)| {
+            ids.iter()
+                .find_map(|&&id| dict.actor_code(id, date))
+                .map(|c| (n, c))
+        });
+        let agent = dict.agents.longest(lower, i);
+        let an = actor.as_ref().map_or(0, |a| a.0);
+        let gn = agent.as_ref().map_or(0, |a| a.0);
+        if an > 0 && an >= gn {
+            let (n, c) = actor.expect("checked");
+            // A null code (`---`) names something that is deliberately not an actor.
+            if !c.code.starts_with("---") && c.code != "+++" && c.code != "###" {
+                out.push(Match {
+                    start: i,
+                    end: i + n,
+                    what: Raw::Actor {
+                        code: c.code.to_uppercase(),
+                        kind: c.kind.clone(),
+                    },
+                });
+            }
+            i += n;
+        } else if gn > 0 {
+            let (n, codes) = agent.expect("checked");
+            out.push(Match {
+                start: i,
+                end: i + n,
+                what: Raw::Agent(codes[0].clone()),
+            });
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Finds the actor units of a sentence. `date` selects date-restricted codes.
+pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) -> Vec<Unit> {
+    let lower: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
+    let ms = matches(ws, &lower, dict, date);
+    let span = |a: usize, b: usize| ws[a].span.cover(ws[b - 1].span);
+    let between = |a: usize, b: usize| -> Vec<&str> { lower[a..b].to_vec() };
+    let mut out: Vec<Unit> = Vec::new();
+    let mut r = 0;
+    while r < ms.len() {
+        let m = &ms[r];
+        let next = ms.get(r + 1);
+        match &m.what {
+            Raw::Agent(ag) if ag.prefix => {
+                // "MSF Arnor": prefix agent right before a country.
+                if let Some(n) = next
+                    && n.start == m.end
+                    && let Raw::Actor { code, .. } = &n.what
+                {
+                    out.push(unit1(
+                        m.start,
+                        n.end,
+                        compose(code, ag),
+                        span(m.start, n.end),
+                        "organization",
+                    ));
+                    r += 2;
+                    continue;
+                }
+                out.push(unit1(
+                    m.start,
+                    m.end,
+                    format!("{}---", ag.code),
+                    span(m.start, m.end),
+                    "agent",
+                ));
+                r += 1;
+            }
+            Raw::Actor { code, kind } => {
+                // "Arnor cleric", "Gondor's main opposition group", "Bree Prime Minister".
+                if let Some(n) = next
+                    && let Raw::Agent(ag) = &n.what
+                    && !ag.prefix
+                {
+                    let gap = between(m.end, n.start);
+                    let gap_ok = gap.len() <= 3
+                        && gap.iter().enumerate().all(|(k, w)| {
+                            (*w == "'s" || *w == "'") && k == 0
+                                || !ws[m.end + k].punct
+                                    && !PREPS.contains(w)
+                                    && !DETS.contains(w)
+                                    && *w != "and"
+                                    && nominal(&ws[m.end + k], dict)
+                        });
+                    if gap_ok {
+                        // "Bree Prime Minister Romendacil": a name right after is the same person.
+                        let mut end = n.end;
+                        let mut used = 2;
+                        if let Some(p) = ms.get(r + 2)
+                            && p.start == n.end
+                            && matches!(p.what, Raw::Actor { .. })
+                        {
+                            end = p.end;
+                            used = 3;
+                        }
+                        out.push(unit1(
+                            m.start,
+                            end,
+                            compose(code, ag),
+                            span(m.start, end),
+                            "agent",
+                        ));
+                        r += used;
+                        continue;
+                    }
+                }
+                out.push(unit1(
+                    m.start,
+                    m.end,
+                    code.clone(),
+                    span(m.start, m.end),
+                    kind,
+                ));
+                r += 1;
+            }
+            Raw::Agent(ag)
+                if next
+                    .is_some_and(|n| n.start == m.end && matches!(n.what, Raw::Actor { .. })) =>
+            {
+                // "Minister Telemar", "President Obama": the agent qualifies the named actor.
+                let n = next.expect("checked");
+                let Raw::Actor { code, .. } = &n.what else {
+                    unreachable!()
+                };
+                out.push(unit1(
+                    m.start,
+                    n.end,
+                    compose(code, ag),
+                    span(m.start, n.end),
+                    "person",
+                ));
+                r += 2;
+            }
+            Raw::Agent(_) => {
+                // Agents joined by "and": "Lawmakers and officials in Fornost and Gondor".
+                let mut agents = vec![r];
+                let mut k = r;
+                while let Some(n) = ms.get(k + 1)
+                    && matches!(&n.what, Raw::Agent(a) if !a.prefix)
+                    && matches!(
+                        between(ms[k].end, n.start).as_slice(),
+                        ["and"] | [","] | [",", "and"]
+                    )
+                {
+                    agents.push(k + 1);
+                    k += 1;
+                }
+                let last = &ms[k];
+                // "... of|from|in the Arnor, Osgiliath and Gondor"
+                let mut actors = Vec::new();
+                if let Some(n) = ms.get(k + 1)
+                    && matches!(&n.what, Raw::Actor { .. })
+                {
+                    // "of|from|in|for (the) (up to two modifiers)": "the mayor of the northern
+                    // West Bank city of Nablus".
+                    let gap = between(last.end, n.start);
+                    let ok = gap
+                        .first()
+                        .is_some_and(|p| ["of", "from", "in", "for"].contains(p))
+                        && gap.len() <= 4
+                        && gap[1..].iter().enumerate().all(|(k, w)| {
+                            !ws[last.end + 1 + k].punct && !PREPS.contains(w) && *w != "and"
+                        })
+                        && (gap.len() <= 2 || gap[1] == "the");
+                    if ok {
+                        actors.push(k + 1);
+                        let mut j = k + 1;
+                        while let Some(n2) = ms.get(j + 1)
+                            && matches!(&n2.what, Raw::Actor { .. })
+                            && matches!(
+                                between(ms[j].end, n2.start).as_slice(),
+                                ["and"] | [","] | [",", "and"]
+                            )
+                        {
+                            actors.push(j + 1);
+                            j += 1;
+                        }
+                    }
+                }
+                let end = actors.last().map_or(last.end, |&j| ms[j].end);
+                if actors.is_empty() && agents.len() == 1 && modifier(ws, last.end) {
+                    r = k + 1;
+                    continue;
+                }
+                let mut members = Vec::new();
+                for &a in &agents {
+                    let Raw::Agent(ag) = &ms[a].what else {
+                        continue;
+                    };
+                    if actors.is_empty() {
+                        members.push(Member {
+                            code: format!("---{}", ag.code),
+                            span: span(ms[a].start, ms[a].end),
+                            kind: "agent".into(),
+                        });
+                    }
+                    for &c in &actors {
+                        let Raw::Actor { code, .. } = &ms[c].what else {
+                            continue;
+                        };
+                        members.push(Member {
+                            code: compose(code, ag),
+                            span: span(ms[a].start, ms[a].end).cover(span(ms[c].start, ms[c].end)),
+                            kind: "agent".into(),
+                        });
+                    }
+                }
+                out.push(Unit {
+                    start: m.start,
+                    end,
+                    members,
+                    prep: None,
+                });
+                r = actors.last().map_or(k + 1, |&j| j + 1);
+            }
+        }
+    }
+    share_agents(&mut out, &ms, &lower);
+    coordinate(&mut out, &lower);
+    for u in &mut out {
+        u.prep = governing_prep(&lower, u.start);
+    }
+    out
+}
+
+/// "US and British activists": a bare country joined by "and" to a country+agent phrase takes
+/// the same agent.
+fn share_agents(units: &mut [Unit], ms: &[Match], lower: &[&str]) {
+    for i in 0..units.len().saturating_sub(1) {
+        if lower[units[i].end..units[i + 1].start] != ["and"] || units[i].members.len() != 1 {
+            continue;
+        }
+        let bare = ms.iter().any(|m| {
+            m.start == units[i].start
+                && m.end == units[i].end
+                && matches!(m.what, Raw::Actor { .. })
+        });
+        // The right unit: a country immediately followed by an agent.
+        let right = ms.iter().position(|m| m.start == units[i + 1].start);
+        let agent = right.and_then(|r| match (&ms[r].what, ms.get(r + 1)) {
+            (Raw::Actor { .. }, Some(n)) if n.end == units[i + 1].end => match &n.what {
+                Raw::Agent(a) if !a.prefix => Some(a.clone()),
+                _ => None,
+            },
+            _ => None,
+        });
+        if bare && let Some(a) = agent {
+            let code = compose(&units[i].members[0].code, &a);
+            units[i].members[0].code = code;
+        }
+    }
+}
+
+/// A word that can sit inside a noun phrase: by its tag when tagged, else not a verb form the
+/// dictionary knows ("Tokayev ordered security forces" is not one phrase).
+fn nominal(w: &Word, dict: &CompiledDict) -> bool {
+    match w.upos {
+        Some(u) => matches!(
+            u,
+            Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num | Upos::X
+        ),
+        None => !dict.verbs.contains_key(&w.lower),
+    }
+}
+
+/// An agent word used as a modifier ("military assistance", "press conference") names no
+/// actor: the next word is a noun.
+fn modifier(ws: &[Word], end: usize) -> bool {
+    ws.get(end)
+        .is_some_and(|w| w.upos == Some(Upos::Noun) && !w.punct)
+}
+
+fn unit1(start: usize, end: usize, code: String, span: Span, kind: &str) -> Unit {
+    Unit {
+        start,
+        end,
+        members: vec![Member {
+            code,
+            span,
+            kind: if kind.is_empty() {
+                "actor".into()
+            } else {
+                kind.into()
+            },
+        }],
+        prep: None,
+    }
+}
+
+/// Merges units joined by "and" / "," / ", and" into one compound unit. A comma alone joins
+/// only inside a list that an "and" closes ("Mordor, Rohan, Fornost and Bree"); otherwise
+/// "X, the state's foe," is an apposition.
+fn coordinate(units: &mut Vec<Unit>, lower: &[&str]) {
+    let gap_kind = |a: &Unit, b: &Unit| -> u8 {
+        match &lower[a.end..b.start] {
+            ["and"] | [",", "and"] | ["and", "the"] | [",", "and", "the"] => 2,
+            [","] | [",", "the"] => 1,
+            _ => 0,
+        }
+    };
+    let mut i = 0;
+    while i + 1 < units.len() {
+        // Longest chain i..=j of joinable gaps.
+        let mut j = i;
+        let mut last_and = None;
+        while j + 1 < units.len() {
+            let k = gap_kind(&units[j], &units[j + 1]);
+            if k == 0 {
+                break;
+            }
+            if k == 2 {
+                last_and = Some(j + 1);
+            }
+            j += 1;
+        }
+        match last_and {
+            Some(end) => {
+                let merged: Vec<Unit> = units.drain(i + 1..=end).collect();
+                for m in merged {
+                    units[i].end = m.end;
+                    units[i].members.extend(m.members);
+                }
+                i += 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The preposition right before word `start`, skipping determiners and adjectives-like words.
+fn governing_prep(lower: &[&str], start: usize) -> Option<String> {
+    let mut k = start;
+    let mut skipped = 0;
+    while k > 0 {
+        k -= 1;
+        let w = lower[k];
+        if PREPS.contains(&w) {
+            return Some(w.to_string());
+        }
+        if DETS.contains(&w)
+            || w == "anti-"
+            || skipped < 2 && w.chars().all(char::is_alphabetic) && skipped_ok(w)
+        {
+            skipped += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+fn skipped_ok(w: &str) -> bool {
+    // Words that sit between a preposition and a name: "with the former Soviet republic".
+    matches!(
+        w,
+        "former"
+            | "main"
+            | "new"
+            | "neighbouring"
+            | "neighboring"
+            | "fellow"
+            | "other"
+            | "several"
+            | "both"
+            | "all"
+    )
+}
+
+/// Mentions for the output contract, one per unit member.
+pub fn mentions(text: &str, units: &[Unit]) -> Vec<Mention> {
+    units
+        .iter()
+        .flat_map(|u| u.members.iter())
+        .map(|m| Mention {
+            text: m.span.get(text).unwrap_or("").to_string(),
+            kind: m.kind.clone(),
+            code: Some(m.code.clone()),
+            span: m.span,
+        })
+        .collect()
+}
+
+/// Codes the actor named at `span` of `text` (a speaker, say), or `None` when no dictionary
+/// entry covers it. Scans the words overlapping the span with the same rules as [`units`].
+pub fn resolve_span(
+    text: &str,
+    sentence: &herald_core::Sentence,
+    span: Span,
+    dict: &CompiledDict,
+    date: Option<chrono::NaiveDate>,
+) -> Option<Member> {
+    let ws = words(text, sentence);
+    units(&ws, dict, date)
+        .into_iter()
+        .flat_map(|u| u.members)
+        .find(|m| m.span.overlaps(span))
+}

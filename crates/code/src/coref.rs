@@ -1,0 +1,161 @@
+//! In-document coreference, kept simple: "he"/"she" take the last person named, and "the
+//! former Soviet republic", "the country" take the last country named.
+//!
+//! [`Coref::resolve`] adds a unit for each resolvable pronoun or definite description of a
+//! sentence (coded as its antecedent, spanning the pronoun's own words); [`Coref::update`]
+//! then remembers the sentence's last person and country.
+
+use crate::actors::{Member, Unit, Word};
+
+/// What earlier sentences named.
+#[derive(Clone, Debug, Default)]
+pub struct Coref {
+    person: Option<Member>,
+    country: Option<Member>,
+}
+
+const DESCRIPTIONS: &[&[&str]] = &[
+    &["the", "former", "soviet", "republic"],
+    &["the", "country"],
+    &["the", "central", "asian", "country"],
+    &["the", "central", "asian", "nation"],
+    &["the", "nation"],
+];
+
+impl Coref {
+    /// Adds units for pronouns and descriptions that refer back to a known actor.
+    pub fn resolve(&self, ws: &[Word], units: &mut Vec<Unit>) {
+        let free = |i: usize, units: &[Unit]| !units.iter().any(|u| u.start <= i && i < u.end);
+        let mut add = Vec::new();
+        for i in 0..ws.len() {
+            if !free(i, units) {
+                continue;
+            }
+            if let Some(p) = &self.person
+                && matches!(ws[i].lower.as_str(), "he" | "she")
+            {
+                add.push((i, i + 1, p.code.clone()));
+                continue;
+            }
+            if let Some(c) = &self.country {
+                for d in DESCRIPTIONS {
+                    if i + d.len() <= ws.len()
+                        && d.iter().enumerate().all(|(k, w)| ws[i + k].lower == *w)
+                    {
+                        add.push((i, i + d.len(), c.code.clone()));
+                        break;
+                    }
+                }
+            }
+        }
+        for (a, b, code) in add {
+            let span = ws[a].span.cover(ws[b - 1].span);
+            let at = units
+                .iter()
+                .position(|u| u.start > a)
+                .unwrap_or(units.len());
+            units.insert(
+                at,
+                Unit {
+                    start: a,
+                    end: b,
+                    members: vec![Member {
+                        code,
+                        span,
+                        kind: "coreference".into(),
+                    }],
+                    prep: a.checked_sub(1).map(|k| ws[k].lower.clone()).filter(|w| {
+                        matches!(
+                            w.as_str(),
+                            "with"
+                                | "to"
+                                | "of"
+                                | "from"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "by"
+                                | "for"
+                                | "against"
+                        )
+                    }),
+                },
+            );
+        }
+    }
+
+    /// Remembers the last person and country a sentence names.
+    pub fn update(&mut self, units: &[Unit]) {
+        for m in units
+            .iter()
+            .filter(|u| u.members.len() == 1)
+            .flat_map(|u| &u.members)
+        {
+            match m.kind.as_str() {
+                "person" => self.person = Some(m.clone()),
+                "country" => self.country = Some(m.clone()),
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use herald_core::Span;
+
+    fn w(s: &str, at: usize) -> Word {
+        Word {
+            lower: s.to_lowercase(),
+            span: Span::new(at, at + s.len()),
+            tok: 0,
+            punct: false,
+            cap: false,
+            upos: None,
+            lemma: String::new(),
+        }
+    }
+
+    #[test]
+    fn pronoun_and_description() {
+        let mut c = Coref::default();
+        let m = |code: &str, kind: &str| Member {
+            code: code.into(),
+            span: Span::new(0, 5),
+            kind: kind.into(),
+        };
+        c.update(&[
+            Unit {
+                start: 0,
+                end: 1,
+                members: vec![m("RUSGOV", "person")],
+                prep: None,
+            },
+            Unit {
+                start: 2,
+                end: 3,
+                members: vec![m("KAZ", "country")],
+                prep: None,
+            },
+        ]);
+        let ws: Vec<Word> = ["he", "praised", "the", "former", "soviet", "republic"]
+            .iter()
+            .scan(0, |at, s| {
+                let x = w(s, *at);
+                *at += s.len() + 1;
+                Some(x)
+            })
+            .collect();
+        let mut units = Vec::new();
+        c.resolve(&ws, &mut units);
+        assert_eq!(units.len(), 2);
+        assert_eq!(units[0].members[0].code, "RUSGOV");
+        assert_eq!((units[1].start, units[1].end), (2, 6));
+        assert_eq!(units[1].members[0].code, "KAZ");
+        // Nothing to refer to: nothing added.
+        let mut none = Vec::new();
+        Coref::default().resolve(&ws, &mut none);
+        assert!(none.is_empty());
+    }
+}

@@ -1,0 +1,659 @@
+//! Events: verbs matched against the verb patterns, source and target from the actor units.
+//!
+//! For every verb the dictionary knows, the most specific pattern whose words appear around
+//! it (in order, before and after the verb) gives the CAMEO code. The source is the subject
+//! (the dependency parse's `nsubj` when the sentence is parsed, else the nearest actor unit to
+//! the left in the same clause that is not inside a prepositional phrase; a passive takes its
+//! `by` phrase); the target is the pattern's `+` slot, else the first actor unit after the
+//! verb that is not the speaker of a reporting tail (", officials said"). Compound units give
+//! one event per source × target; paired codes (`032:033`) give the reverse event too.
+//! Negated events are flagged (`negated`), hedged ones (`could`, `plans to`) flagged
+//! `hedged`, and claims inside reported speech flagged `reported`.
+
+pub mod class_eval;
+pub mod petrarch_eval;
+mod stage;
+
+pub use stage::EventStage;
+
+use crate::actors::{self, Unit, Word};
+use crate::coref::Coref;
+use crate::ontology;
+use herald_core::{ActorRef, Event, Mention, Plover, Sentence, Span, Upos};
+use herald_dict::compile::{CompiledDict, Item, Pattern};
+
+const SAY: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "stated",
+    "announced",
+    "claimed",
+    "claims",
+    "added",
+    "noted",
+    "according",
+];
+const SUBORD: &[&str] = &[
+    "after", "when", "because", "while", "before", "since", "until", "although", "though", "if",
+    "that", "which", "who", "whom", "whose", "where", "whereas", "unless",
+];
+/// Subordinators that open a clause the verb's target does not reach into.
+const CLAUSE: &[&str] = &[
+    "after", "when", "because", "while", "before", "since", "until", "although", "though", "if",
+    "whereas", "unless",
+];
+const BE: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "be", "get", "got",
+];
+const NEG: &[&str] = &["not", "n't", "never", "no"];
+const HEDGE: &[&str] = &[
+    "could",
+    "might",
+    "may",
+    "would",
+    "should",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "wants",
+    "want",
+    "wanted",
+    "intends",
+    "intend",
+    "seeks",
+    "seek",
+    "expected",
+    "likely",
+    "possibly",
+    "reportedly",
+    "allegedly",
+    "threatened",
+    "considering",
+    "consider",
+];
+const DETS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "such", "any",
+    "every", "each", "'s", "'",
+];
+const PREPS: &[&str] = &[
+    "of", "for", "in", "on", "with", "by", "from", "at", "into", "over", "about", "against",
+];
+
+/// What one sentence yields.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceCoding {
+    /// Actor units found.
+    pub units: Vec<Unit>,
+    /// Events coded (negated ones included, flagged).
+    pub events: Vec<Event>,
+    /// A discard phrase voids the sentence.
+    pub discarded: bool,
+    /// A story-level discard phrase voids the whole document.
+    pub story_discard: bool,
+}
+
+/// Codes every sentence of a document: actor mentions and events in text order. A story
+/// discard (PETRARCH `+PHRASE`) voids all events.
+pub fn code_events(
+    text: &str,
+    sentences: &[Sentence],
+    dict: &CompiledDict,
+    date: Option<chrono::NaiveDate>,
+) -> (Vec<Mention>, Vec<Event>) {
+    let mut mentions = Vec::new();
+    let mut events = Vec::new();
+    let mut void = false;
+    let mut coref = Coref::default();
+    for (i, s) in sentences.iter().enumerate() {
+        let c = code_sentence_with(text, i, s, dict, date, &mut coref);
+        mentions.extend(actors::mentions(text, &c.units));
+        void |= c.story_discard;
+        events.extend(c.events);
+    }
+    if void {
+        events.clear();
+    }
+    for (n, e) in events.iter_mut().enumerate() {
+        e.id = format!("e{n}");
+    }
+    (mentions, events)
+}
+
+/// Codes one sentence on its own (`index` is its 0-based position in the document).
+pub fn code_sentence(
+    text: &str,
+    index: usize,
+    sentence: &Sentence,
+    dict: &CompiledDict,
+    date: Option<chrono::NaiveDate>,
+) -> SentenceCoding {
+    code_sentence_with(text, index, sentence, dict, date, &mut Coref::default())
+}
+
+/// Codes one sentence, resolving pronouns against (and updating) `coref`.
+pub fn code_sentence_with(
+    text: &str,
+    index: usize,
+    sentence: &Sentence,
+    dict: &CompiledDict,
+    date: Option<chrono::NaiveDate>,
+    coref: &mut Coref,
+) -> SentenceCoding {
+    let ws = actors::words(text, sentence);
+    let lower: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
+    let mut out = SentenceCoding::default();
+    for i in 0..ws.len() {
+        if let Some((_, story)) = dict.discards.longest(&lower, i) {
+            out.discarded = true;
+            out.story_discard |= story.iter().any(|s| **s);
+        }
+    }
+    out.units = actors::units(&ws, dict, date);
+    coref.resolve(&ws, &mut out.units);
+    coref.update(&out.units);
+    if out.discarded {
+        return out;
+    }
+    let ctx = Ctx {
+        ws: &ws,
+        lower: &lower,
+        units: &out.units,
+        sentence,
+        text,
+    };
+    let mut consumed = vec![false; ws.len()];
+    let mut last_source: Option<usize> = None;
+    let mut coded_clause_end: Option<usize> = None;
+    for v in 0..ws.len() {
+        if consumed[v] || ws[v].punct || ctx.in_unit(v).is_some() {
+            continue;
+        }
+        let Some(ids) = dict
+            .verbs
+            .get(lower[v])
+            .or_else(|| dict.verbs.get(ws[v].lemma.as_str()))
+        else {
+            continue;
+        };
+        if !ctx.looks_verbal(v) {
+            continue;
+        }
+        // An infinitive right after a coded verb is part of that verb's event ("urged B to help").
+        if v > 0 && lower[v - 1] == "to" && coded_clause_end.is_some() {
+            continue;
+        }
+        let Some(m) = best_match(&ctx, dict, ids, v) else {
+            continue;
+        };
+        for &k in &m.words {
+            consumed[k] = true;
+        }
+        if m.pattern.code.is_empty() {
+            continue;
+        }
+        let passive = ctx.passive(v);
+        let (src, tgt) = if passive {
+            let by = ctx
+                .units
+                .iter()
+                .position(|u| u.start > v && u.prep.as_deref() == Some("by"));
+            (m.source.or(by), m.target.or_else(|| ctx.subject(v)))
+        } else {
+            let s = m.source.or_else(|| ctx.subject(v)).or_else(|| {
+                // "condemned … and promised raids": a coordinated verb shares the subject.
+                (v > 0 && (lower[v - 1] == "and" || ctx.after_and(v)))
+                    .then_some(last_source)
+                    .flatten()
+            });
+            (s, m.target.or_else(|| ctx.first_target(v, s)))
+        };
+        let Some(src) = src else { continue };
+        if Some(src) == tgt || !m.pattern.code.split(':').all(is_event_code) {
+            continue;
+        }
+        // ", a senior official said": an attribution with nothing said to anyone marks the
+        // claim as reported; it is not an event of its own.
+        if tgt.is_none()
+            && SAY.contains(&lower[v])
+            && out.units[src].start > 0
+            && lower[..out.units[src].start].contains(&",")
+        {
+            continue;
+        }
+        last_source = Some(src);
+        coded_clause_end = Some(v);
+        let flags = ctx.flags(v, &m, src);
+        let codes: Vec<&str> = m.pattern.code.split(':').collect();
+        let mut evidence = ws[v].span.cover(out.units[src].span(&ws));
+        if let Some(t) = tgt {
+            evidence = evidence.cover(out.units[t].span(&ws));
+        }
+        for &k in &m.words {
+            evidence = evidence.cover(ws[k].span);
+        }
+        let rule = format!(
+            "{} [{}] line {}",
+            m.pattern.text, m.pattern.code, m.pattern.line
+        );
+        let mut push = |s: &actors::Member, t: Option<&actors::Member>, code: &str| {
+            if t.is_some_and(|t| t.code == s.code) {
+                return;
+            }
+            out.events.push(make_event(
+                text, index, date, s, t, code, flags, evidence, &rule,
+            ));
+        };
+        let su = &out.units[src];
+        match tgt {
+            Some(t) => {
+                let tu = &out.units[t];
+                for s in &su.members {
+                    for t in &tu.members {
+                        push(s, Some(t), codes[0]);
+                        if let Some(back) = codes.get(1) {
+                            push(t, Some(s), back);
+                        }
+                    }
+                }
+            }
+            // "Gondor and Osgiliath renewed ties": a compound subject acting with no target
+            // acts on its own members.
+            None if su.members.len() > 1 => {
+                for s in &su.members {
+                    for t in &su.members {
+                        if s.code != t.code {
+                            push(s, Some(t), codes[0]);
+                        }
+                    }
+                }
+            }
+            None => {
+                for s in &su.members {
+                    // An unidentified actor ("officials") doing nothing to anyone codes nothing.
+                    if !s.code.starts_with("---") {
+                        push(s, None, codes[0]);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A CAMEO event code: two to four digits.
+fn is_event_code(c: &str) -> bool {
+    (2..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl Unit {
+    fn span(&self, ws: &[Word]) -> Span {
+        ws[self.start].span.cover(ws[self.end - 1].span)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Flags {
+    negated: bool,
+    hedged: bool,
+    reported: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_event(
+    text: &str,
+    sentence: usize,
+    date: Option<chrono::NaiveDate>,
+    s: &actors::Member,
+    t: Option<&actors::Member>,
+    code: &str,
+    flags: Flags,
+    evidence: Span,
+    rule: &str,
+) -> Event {
+    let actor = |m: &actors::Member| ActorRef {
+        code: m.code.clone(),
+        text: m.span.get(text).unwrap_or("").to_string(),
+        span: m.span,
+    };
+    let info = ontology::info(code);
+    Event {
+        id: String::new(),
+        sentence,
+        date,
+        date_text: None,
+        source: actor(s),
+        target: t.map(actor),
+        cameo: code.to_string(),
+        root: ontology::root(code).to_string(),
+        goldstein: info.map_or(0.0, |i| i.goldstein),
+        quad_class: ontology::quad_class(code).unwrap_or(0),
+        plover: info.and_then(|i| {
+            i.plover_type.map(|k| Plover {
+                kind: k.to_string(),
+                mode: i.plover_mode.map(str::to_string),
+            })
+        }),
+        place: None,
+        negated: flags.negated,
+        hedged: flags.hedged,
+        reported: flags.reported,
+        evidence,
+        rule: rule.to_string(),
+    }
+}
+
+struct Ctx<'a> {
+    ws: &'a [Word],
+    lower: &'a [&'a str],
+    units: &'a [Unit],
+    sentence: &'a Sentence,
+    #[allow(dead_code)]
+    text: &'a str,
+}
+
+struct Match<'d> {
+    pattern: &'d Pattern,
+    source: Option<usize>,
+    target: Option<usize>,
+    words: Vec<usize>,
+}
+
+/// The most specific pattern of `ids` matching around verb word `v`.
+fn best_match<'d>(ctx: &Ctx, dict: &'d CompiledDict, ids: &[usize], v: usize) -> Option<Match<'d>> {
+    let mut best: Option<Match> = None;
+    for &id in ids {
+        let p = &dict.patterns[id];
+        let Some(m) = match_pattern(ctx, p, v) else {
+            continue;
+        };
+        let better = match &best {
+            None => true,
+            Some(b) => p.specificity() > b.pattern.specificity(),
+        };
+        if better {
+            best = Some(m);
+        }
+    }
+    best
+}
+
+const MAX_GAP: usize = 8;
+
+fn phrase_at(ctx: &Ctx, phrase: &[String], j: usize) -> bool {
+    j + phrase.len() <= ctx.ws.len()
+        && phrase.iter().enumerate().all(|(k, w)| {
+            let x = &ctx.ws[j + k];
+            x.lower == *w || !x.lemma.is_empty() && x.lemma == *w
+        })
+}
+
+fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
+    let mut m = Match {
+        pattern: p,
+        source: None,
+        target: None,
+        words: Vec::new(),
+    };
+    // After the verb, left to right.
+    let mut pos = v + 1;
+    for item in &p.post {
+        match item {
+            Item::Words(alts) => {
+                let (j, len) = (pos..(pos + MAX_GAP).min(ctx.ws.len())).find_map(|j| {
+                    alts.iter()
+                        .find(|a| phrase_at(ctx, a, j))
+                        .map(|a| (j, a.len()))
+                })?;
+                m.words.extend(j..j + len);
+                pos = j + len;
+            }
+            Item::Target | Item::Source => {
+                let u = ctx
+                    .units
+                    .iter()
+                    .position(|u| u.start >= pos && u.start < pos + MAX_GAP)?;
+                if *item == Item::Target {
+                    m.target = Some(u);
+                } else {
+                    m.source = Some(u);
+                }
+                pos = ctx.units[u].end;
+            }
+        }
+    }
+    // Before the verb, right to left.
+    let mut end = v;
+    for item in p.pre.iter().rev() {
+        match item {
+            Item::Words(alts) => {
+                let lo = end.saturating_sub(MAX_GAP);
+                let (j, len) = (lo..end).rev().find_map(|j| {
+                    alts.iter()
+                        .find(|a| j + a.len() <= end && phrase_at(ctx, a, j))
+                        .map(|a| (j, a.len()))
+                })?;
+                m.words.extend(j..j + len);
+                end = j;
+            }
+            Item::Target | Item::Source => {
+                let u = ctx
+                    .units
+                    .iter()
+                    .rposition(|u| u.end <= end && u.end + MAX_GAP > end)?;
+                if *item == Item::Target {
+                    m.target = Some(u);
+                } else {
+                    m.source = Some(u);
+                }
+                end = ctx.units[u].start;
+            }
+        }
+    }
+    Some(m)
+}
+
+impl Ctx<'_> {
+    fn in_unit(&self, i: usize) -> Option<usize> {
+        self.units.iter().position(|u| u.start <= i && i < u.end)
+    }
+
+    fn parsed(&self) -> bool {
+        self.sentence.tokens.iter().any(|t| !t.deprel.is_empty())
+    }
+
+    /// Whether word `v` is used as a verb here (tags when present, else its neighbours).
+    fn looks_verbal(&self, v: usize) -> bool {
+        if let Some(u) = self.ws[v].upos {
+            return matches!(u, Upos::Verb) || u == Upos::Adj && self.lower[v].ends_with("ed");
+        }
+        if v == 0 {
+            return true;
+        }
+        let prev = self.lower[v - 1];
+        if DETS.contains(&prev) || PREPS.contains(&prev) || prev.chars().all(|c| c.is_ascii_digit())
+        {
+            return false;
+        }
+        // "a further show": determiner two words back with an adjective between.
+        if v >= 2
+            && DETS.contains(&self.lower[v - 2])
+            && !self.ws[v - 1].punct
+            && !matches!(prev, "not" | "n't" | "also")
+        {
+            return false;
+        }
+        true
+    }
+
+    /// Passive voice: a participle after a form of "be".
+    fn passive(&self, v: usize) -> bool {
+        if self.parsed() {
+            let t = self.ws[v].tok;
+            return self.sentence.children(t).any(|c| {
+                self.sentence.tokens[c].deprel.starts_with("nsubj:pass")
+                    || self.sentence.tokens[c].deprel == "aux:pass"
+            });
+        }
+        let w = self.lower[v];
+        if !(w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn")) {
+            return false;
+        }
+        let mut k = v;
+        while k > 0 {
+            k -= 1;
+            let p = self.lower[k];
+            if BE.contains(&p) {
+                return true;
+            }
+            if !p.ends_with("ly") && !matches!(p, "not" | "also" | "reportedly" | "allegedly") {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Start of the clause containing word `v`: after the last subordinator or `;`/`:`.
+    fn clause_start(&self, v: usize) -> usize {
+        (0..v)
+            .rev()
+            .find(|&k| {
+                SUBORD.contains(&self.lower[k]) && self.in_unit(k).is_none()
+                    || matches!(self.lower[k], ";" | ":")
+            })
+            .map_or(0, |k| k + 1)
+    }
+
+    /// The subject unit of verb `v`.
+    fn subject(&self, v: usize) -> Option<usize> {
+        if self.parsed() {
+            let t = self.ws[v].tok;
+            let mut head = Some(t);
+            // Follow xcomp/conj up to a verb with a subject.
+            for _ in 0..4 {
+                let h = head?;
+                if let Some(s) = self
+                    .sentence
+                    .children(h)
+                    .find(|&c| self.sentence.tokens[c].deprel.starts_with("nsubj"))
+                {
+                    let su = self.unit_of_token(s);
+                    if su.is_some() {
+                        return su;
+                    }
+                    break;
+                }
+                let rel = self.sentence.tokens[h].deprel.as_str();
+                if !(rel == "xcomp" || rel == "conj" || rel.starts_with("advcl")) {
+                    break;
+                }
+                head = self.sentence.head_of(h);
+            }
+        }
+        let cs = self.clause_start(v);
+        let found = self
+            .units
+            .iter()
+            .rposition(|u| u.end <= v && u.start >= cs && u.prep.is_none());
+        if found.is_some() {
+            return found;
+        }
+        // "Putin, who has sent …": a relative clause's subject is its antecedent.
+        if cs > 0 && matches!(self.lower[cs - 1], "who" | "which") {
+            let mut k = cs - 1;
+            while k > 0 && self.ws[k - 1].punct {
+                k -= 1;
+            }
+            return self.units.iter().position(|u| u.end == k);
+        }
+        None
+    }
+
+    fn unit_of_token(&self, tok: usize) -> Option<usize> {
+        // The subject's phrase: the token or any of its dependents inside a unit.
+        let wi = self.ws.iter().position(|w| w.tok == tok)?;
+        if let Some(u) = self.in_unit(wi) {
+            return Some(u);
+        }
+        self.sentence
+            .children(tok)
+            .filter_map(|c| self.ws.iter().position(|w| w.tok == c))
+            .find_map(|w| self.in_unit(w))
+    }
+
+    /// Verb `v` follows "and" with no actor between it and the previous verb.
+    fn after_and(&self, v: usize) -> bool {
+        let mut k = v;
+        while k > 0 {
+            k -= 1;
+            if self.in_unit(k).is_some() {
+                return false;
+            }
+            if self.lower[k] == "and" {
+                return true;
+            }
+            if self.ws[k].punct {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The first unit after verb `v` that can be a target.
+    fn first_target(&self, v: usize, src: Option<usize>) -> Option<usize> {
+        // Stop at a subordinate clause ("… after a hafling was reported on the pass").
+        let stop = (v + 1..self.ws.len())
+            .find(|&k| CLAUSE.contains(&self.lower[k]) && self.in_unit(k).is_none())
+            .unwrap_or(self.ws.len());
+        (0..self.units.len()).find(|&i| {
+            let u = &self.units[i];
+            u.start > v && u.start < stop && Some(i) != src && !self.reporting_subject(u)
+        })
+    }
+
+    /// ", a senior official said": the unit is the speaker of a reporting tail.
+    fn reporting_subject(&self, u: &Unit) -> bool {
+        let mut k = u.end;
+        while k < self.ws.len()
+            && (self.lower[k].ends_with("ly")
+                || matches!(self.lower[k], "also" | "later" | "has" | "have" | "had"))
+        {
+            k += 1;
+        }
+        k < self.ws.len() && SAY.contains(&self.lower[k])
+    }
+
+    fn flags(&self, v: usize, m: &Match, src: usize) -> Flags {
+        let lo = self.units[src].end.min(v).max(v.saturating_sub(5));
+        let window = lo..v;
+        let negated = window.clone().any(|k| {
+            !m.words.contains(&k)
+                && (NEG.contains(&self.lower[k]) || self.lower[k].ends_with("n't"))
+        });
+        let hedged = window.clone().any(|k| HEDGE.contains(&self.lower[k]))
+            || v >= 2
+                && matches!(
+                    (self.lower[v - 2], self.lower[v - 1]),
+                    (
+                        "plans" | "plan" | "planned" | "wants" | "intends" | "seeks",
+                        "to"
+                    )
+                );
+        let cs = self.clause_start(v);
+        let reported = (cs > 0
+            && self.lower[cs - 1] == "that"
+            && (0..cs).any(|k| SAY.contains(&self.lower[k])))
+            || (v + 1..self.ws.len())
+                .any(|k| SAY.contains(&self.lower[k]) && k > 0 && self.lower[..k].contains(&","));
+        Flags {
+            negated,
+            hedged,
+            reported,
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! Toponym detection: capitalised spans the gazetteer knows, filtered by their context.
+
+use herald_core::{EntityKind, Sentence, Span};
+use herald_geo::Gazetteer;
+
+/// A word of the detector: a run of non-space characters with outer punctuation trimmed
+/// (a final period kept on abbreviations: "U.S.", "Ky.", "St.").
+#[derive(Clone, Debug)]
+pub(crate) struct Word {
+    /// Bytes of the word.
+    pub span: Span,
+    /// True when it starts with a capital letter.
+    pub capital: bool,
+    /// True when punctuation (other than an abbreviation's period) follows it directly.
+    pub punct_after: Option<char>,
+    /// True when it starts a sentence.
+    pub initial: bool,
+    /// True when its sentence is in title case (capitals say little there).
+    pub title_case: bool,
+    /// Entity tag of the tokenizer's token starting here, when tagged.
+    pub entity: Option<(EntityKind, bool)>,
+}
+
+/// What a detected name refers to in its context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A place where something is or happens.
+    Place,
+    /// A demonym or adjective ("Kazakh", "Russian"): an actor's origin, not a place.
+    Adjectival,
+    /// A place name standing for its government or people ("Moscow said").
+    Metonymic,
+}
+
+/// A detected name: words `first..end`, the gazetteer key, and its role.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub first: usize,
+    pub end: usize,
+    pub span: Span,
+    pub key: String,
+    pub role: Role,
+}
+
+/// Splits a document into detector words, sentence by sentence.
+pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<Word> {
+    let spans: Vec<Span> = if sentences.is_empty() {
+        vec![Span::new(0, text.len())]
+    } else {
+        sentences.iter().map(|s| s.span).collect()
+    };
+    let entity_at = |start: usize| {
+        sentences
+            .iter()
+            .flat_map(|s| s.tokens.iter())
+            .find(|t| t.span.start == start)
+            .and_then(|t| t.entity)
+    };
+    let tagged = sentences.iter().any(|s| s.tokens.iter().any(|t| t.entity.is_some()));
+    let mut out = Vec::new();
+    for span in spans {
+        let Some(part) = span.get(text) else { continue };
+        let sentence_start = out.len();
+        let mut first = true;
+        let mut pos = 0;
+        // Words split at white space, and at hyphens between capitalised parts
+        // ("DFL-Minneapolis"; "Winston-Salem" is matched across the hyphen again).
+        let pieces = part.split_inclusive(char::is_whitespace).flat_map(|raw| {
+            let mut v = Vec::new();
+            let mut rest = raw;
+            while let Some(h) = rest.find('-') {
+                let (a, b) = rest.split_at(h + 1);
+                if a.len() > 1 && b.starts_with(char::is_uppercase) && a.starts_with(char::is_uppercase) {
+                    v.push(a);
+                    rest = b;
+                } else {
+                    break;
+                }
+            }
+            v.push(rest);
+            v
+        });
+        for raw in pieces {
+            let start = span.start + pos;
+            pos += raw.len();
+            let word = raw.trim_end();
+            let lead = word.len() - word.trim_start_matches(is_outer_punct).len();
+            let mut core = &word[lead..];
+            let mut after = None;
+            // Trailing punctuation: keep an abbreviation's period.
+            loop {
+                let Some(c) = core.chars().last() else { break };
+                if c == '.' && is_abbreviation(core, gaz) {
+                    break;
+                }
+                if is_outer_punct(c) || c == '.' {
+                    after = Some(c);
+                    core = &core[..core.len() - c.len_utf8()];
+                } else {
+                    break;
+                }
+            }
+            // A possessive is not part of the name.
+            for s in ["'s", "’s"] {
+                if let Some(stem) = core.strip_suffix(s) {
+                    core = stem;
+                    after = Some('\'');
+                }
+            }
+            if core.is_empty() {
+                continue;
+            }
+            let s = Span::new(start + lead, start + lead + core.len());
+            out.push(Word {
+                span: s,
+                capital: core.starts_with(char::is_uppercase),
+                punct_after: after,
+                initial: std::mem::take(&mut first) || lead > 0 && word.starts_with(['"', '“']),
+                title_case: false,
+                entity: if tagged { entity_at(s.start) } else { None },
+            });
+        }
+        // Title case: most longer words capitalised.
+        let here = &mut out[sentence_start..];
+        let long: Vec<bool> = here.iter().filter(|w| w.span.len() > 3).map(|w| w.capital).collect();
+        if long.len() >= 3 && long.iter().filter(|c| **c).count() * 10 >= long.len() * 7 {
+            here.iter_mut().for_each(|w| w.title_case = true);
+        }
+    }
+    out
+}
+
+fn is_outer_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '!' | '?' | '"' | '“' | '”' | '(' | ')' | '[' | ']' | '\'' | '‘' | '’'
+            | '—' | '–' | '*' | '_' | '-'
+    )
+}
+
+/// "U.S.", "W.Va.", "St.", "Ky.": dotted inside, a name-part abbreviation, or a name the
+/// gazetteer has only with its period.
+fn is_abbreviation(w: &str, gaz: &Gazetteer) -> bool {
+    let body = &w[..w.len() - 1];
+    body.contains('.')
+        || matches!(body, "St" | "Ste" | "Ft" | "Mt" | "Pt")
+        || (!gaz.lookup(w).is_empty() && gaz.lookup(body).is_empty())
+}
+
+/// Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Dar es
+/// Salaam", "Stratford upon Avon").
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "and" | "the" | "de" | "del" | "da" | "do" | "es" | "el" | "al" | "la" | "le" | "upon" | "on" | "sur" | "am")
+}
+
+/// Words before a name that make it a place ("in Almaty", "near Mobile").
+pub(crate) fn is_locative(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at" | "near" | "from" | "outside" | "across" | "into" | "toward" | "towards"
+            | "around" | "throughout" | "inside" | "to" | "through" | "via" | "between"
+    )
+}
+
+/// Capitalised words that are places somewhere but almost never in news text: months,
+/// weekdays, holidays, institutions.
+fn is_not_a_place(w: &str) -> bool {
+    matches!(
+        w,
+        "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August"
+            | "September" | "October" | "November" | "December" | "Jan." | "Feb." | "Mar."
+            | "Apr." | "Jun." | "Jul." | "Aug." | "Sep." | "Sept." | "Oct." | "Nov." | "Dec."
+            | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            | "Christmas" | "Easter" | "Olympic" | "Olympics" | "White House" | "Hamas"
+            | "Jesus" | "God" | "Congress" | "Senate" | "Parliament" | "Kremlin" | "Pentagon"
+    )
+}
+
+/// Titles before a person's name.
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Gov." | "Rep." | "Gen." | "Col." | "Capt."
+            | "Lt." | "Sgt." | "Det." | "Prof." | "Rev." | "President" | "Judge" | "Officer"
+            | "Sheriff" | "Coach" | "Chief" | "Mayor" | "Minister" | "Senator" | "Governor"
+            | "Deputy" | "Secretary" | "Councilman" | "Councilwoman" | "Commissioner" | "Justice"
+    )
+}
+
+/// Common first names that are also place names: before another capitalised word they start
+/// a person's name; alone they are a person's unless a locative or qualifier says otherwise.
+fn is_first_name(w: &str) -> bool {
+    matches!(
+        w,
+        "David" | "Scott" | "Patrick" | "Mary" | "Linda" | "Charles" | "Henry" | "Paul" | "Mark"
+            | "Thomas" | "Gary" | "Christopher" | "James" | "John" | "Michael" | "Robert"
+            | "William" | "Richard" | "Joseph" | "Daniel" | "Matthew" | "Anthony" | "Donald"
+            | "Steven" | "Andrew" | "Kenneth" | "Kevin" | "Brian" | "Edward" | "Ronald" | "Jason"
+            | "Ryan" | "Eric" | "Stephen" | "Larry" | "Frank" | "Raymond" | "Samuel" | "Benjamin"
+            | "Jack" | "Dennis" | "Jerry" | "Alexander" | "Aaron" | "Jose" | "Adam" | "Peter"
+            | "Walter" | "Keith" | "Roger" | "Carl" | "Terry" | "Sean" | "Arthur" | "Jesse"
+            | "Bruce" | "Albert" | "Alan" | "Juan" | "Wayne" | "Roy" | "Ralph" | "Vincent"
+            | "Russell" | "Louis" | "Philip" | "Barbara" | "Susan" | "Sarah" | "Karen" | "Nancy"
+            | "Lisa" | "Margaret" | "Sandra" | "Emily" | "Donna" | "Michelle" | "Carol" | "Amanda"
+            | "Rebecca" | "Sharon" | "Laura" | "Amy" | "Helen" | "Anna" | "Angela" | "Nicole"
+            | "Emma" | "Rachel" | "Catherine" | "Ruth" | "Maria" | "Julie" | "Kelly" | "Joan"
+            | "Andrea" | "Martha" | "Ann" | "Jean" | "Alice" | "Grace" | "Diana" | "Marie"
+            | "Rose" | "Obama" | "Al" | "Christian" | "Meredith" | "Harding" | "Ford" | "Lee"
+            |
+        "George" | "Jackson" | "Lincoln" | "Clinton" | "Washington" | "Jordan" | "Victoria"
+            | "Florence" | "Austin" | "Charlotte" | "Eugene" | "Sydney" | "Chester" | "Marion"
+            | "Douglas" | "Warren" | "Franklin" | "Milton" | "Troy" | "Vernon" | "Tyler"
+            | "Madison" | "Beverly" | "Shelby" | "Orlando" | "Chelsea" | "Regina" | "Elizabeth"
+            | "Paris" | "Dallas" | "Houston" | "Carson" | "Logan" | "Monroe" | "Jefferson"
+            | "Hamilton" | "Kent" | "Lawrence" | "Stanley" | "Clifton" | "Allen" | "Salem"
+            | "Camden" | "Dayton" | "Quincy" | "Sherman" | "Grant" | "Hudson" | "Mason"
+            | "Laurel"
+    )
+}
+
+/// Verbs after a place name that make it stand for its government ("Moscow said").
+fn is_stance_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "say" | "announced" | "warned" | "accused" | "denied" | "insisted"
+            | "demanded" | "rejected" | "condemned" | "urged" | "wants" | "claimed" | "responded"
+            | "refused" | "threatened" | "agreed" | "argued" | "believes" | "hopes" | "blamed"
+            | "criticised" | "criticized" | "welcomed" | "protested" | "vowed" | "pledged"
+    )
+}
+
+/// Detects toponyms in `words` (from [`words`]).
+pub(crate) fn detect(text: &str, words: &[Word], gaz: &Gazetteer) -> Vec<Candidate> {
+    let max = gaz.max_name_words().clamp(1, 6);
+    let low = |i: usize| words[i].span.slice(text).to_lowercase();
+    // Last words of personal names seen in the document ("Tom Bakk" → "Bakk"): alone later,
+    // they name the person again.
+    let mut surnames: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for k in 1..words.len() {
+        let (a, b) = (&words[k - 1], &words[k]);
+        let a_text = a.span.slice(text);
+        if a.capital && b.capital && !b.initial && a.punct_after.is_none() && !a.title_case
+            && (is_first_name(a_text) || is_title(a_text))
+        {
+            surnames.insert(b.span.slice(text));
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].capital {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, bool)> = None; // (end, adjective)
+        let mut n = 1;
+        while n <= max && i + n <= words.len() {
+            let last = &words[i + n - 1];
+            if n > 1 {
+                let prev = &words[i + n - 2];
+                // A name does not run across punctuation or a sentence start.
+                if prev.punct_after.is_some_and(|c| c != '-') || last.initial {
+                    break;
+                }
+                if !last.capital && !is_connector(&low(i + n - 1)) {
+                    break;
+                }
+            }
+            if last.capital {
+                let span = Span::new(words[i].span.start, last.span.end);
+                let key = span.slice(text);
+                // A demonym is read as one even when some place bears it as an alias.
+                if !gaz.adjective(key).is_empty() {
+                    best = Some((i + n, true));
+                } else if !gaz.lookup(key).is_empty() {
+                    best = Some((i + n, false));
+                }
+            }
+            n += 1;
+        }
+        let Some((end, adjective)) = best else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(words[i].span.start, words[end - 1].span.end);
+        let key = span.slice(text).to_string();
+        let person = end - i == 1 && surnames.contains(words[i].span.slice(text));
+        if let Some(role) = judge(text, words, i, end, adjective, gaz).filter(|_| !person) {
+            out.push(Candidate { first: i, end, span, key, role });
+        }
+        i = end;
+    }
+    out
+}
+
+/// Keeps or drops a match by its context, and gives it its role.
+fn judge(text: &str, words: &[Word], first: usize, end: usize, adjective: bool, gaz: &Gazetteer) -> Option<Role> {
+    let w = &words[first];
+    let name = Span::new(w.span.start, words[end - 1].span.end).slice(text);
+    let single = end - first == 1;
+    let prev = first.checked_sub(1).map(|p| &words[p]);
+    let prev_low = prev.map(|p| p.span.slice(text).to_lowercase()).unwrap_or_default();
+    let next_low = words.get(end).map(|n| n.span.slice(text).to_lowercase()).unwrap_or_default();
+    // The recogniser's verdict, when the text is tagged.
+    match w.entity {
+        Some((EntityKind::Person, _)) => return None,
+        Some((EntityKind::Location, _)) => {}
+        _ => {}
+    }
+    let locative = is_locative(&prev_low);
+    if is_not_a_place(name) {
+        return None;
+    }
+    // A title before it: "Mr. Jones", "Sen. Clinton".
+    if prev.is_some_and(|p| is_title(p.span.slice(text))) {
+        return None;
+    }
+    // A first name is a person's unless a locative or a qualifier says otherwise.
+    let qualified = words[end - 1].punct_after == Some(',') && words.get(end).is_some_and(|n| n.capital);
+    if single && is_first_name(name) && !locative && !qualified {
+        return None;
+    }
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let upper_word = letters > 3 && !name.contains('.') && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    // Capitals say little in an all-caps word, except in a dateline ("CHARLESTON, W.Va.").
+    if upper_word && !(w.initial && words[end - 1].punct_after.is_some() && !gaz.is_common_word(name)) {
+        // A headline or acronym in capitals: "POLICE", "NATO".
+        return None;
+    }
+    // A common word ("Mobile", "Police") is a place after a locative, or capitalised where
+    // capitals mean something: mid-sentence, not title case, not after an article.
+    if single && gaz.is_common_word(name) && !locative {
+        let article = matches!(prev_low.as_str(), "the" | "a" | "an");
+        let next_capital = words.get(end).is_some_and(|n| n.capital) && words[end - 1].punct_after.is_none();
+        let prev_capital = prev.is_some_and(|p| p.capital && p.punct_after.is_none());
+        if w.initial || w.title_case || article || next_capital || prev_capital {
+            return None;
+        }
+    }
+    // A first name before another capitalised word: "George Washington", "Paris Hilton".
+    let next_capital = words.get(end).is_some_and(|n| n.capital && !n.initial);
+    if single && next_capital && words[end - 1].punct_after.is_none() && is_first_name(name) {
+        return None;
+    }
+    // Part of a longer proper name: "George Washington", "Michael Jordan".
+    if let Some(p) = prev {
+        if p.capital && p.punct_after.is_none() && is_first_name(p.span.slice(text)) {
+            return None;
+        }
+        let p_text = p.span.slice(text);
+        if p.capital
+            && !p.initial
+            && p.punct_after.is_none()
+            && gaz.lookup(p_text).is_empty()
+            && gaz.adjective(p_text).is_empty()
+            && !p_text.ends_with('.')
+        {
+            return None;
+        }
+    }
+    if adjective {
+        return Some(Role::Adjectival);
+    }
+    let last = &words[end - 1];
+    if last.punct_after.is_none() && is_stance_verb(&next_low) {
+        // "Moscow said" stands for a government; "Jones said" is a person.
+        let big = gaz.lookup(name).iter().any(|h| {
+            let e = gaz.entry(h.id);
+            matches!(e.kind, herald_geo::Kind::Country | herald_geo::Kind::Admin1) || e.capital || e.population >= 1_000_000
+        });
+        return big.then_some(Role::Metonymic);
+    }
+    Some(Role::Place)
+}

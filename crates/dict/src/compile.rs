@@ -1,0 +1,426 @@
+//! The compiled dictionary: entries indexed for matching over a sentence's words.
+//!
+//! Names, agents, discards and issue phrases go into a token-level phrase index (a hash on
+//! the first word, candidates longest first), which finds the longest entry starting at a
+//! word in one lookup. Verb patterns are indexed by every form of their verb. Matching is
+//! case-insensitive: the index holds lower-case words and callers pass lower-case words.
+
+use crate::entry::{Dictionary, PatternItem};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Phrases (sequences of lower-case words) → values; finds the longest phrase at a position.
+#[derive(Clone, Debug)]
+pub struct PhraseIndex<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for PhraseIndex<V> {
+    fn default() -> Self {
+        PhraseIndex {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<V: Clone + PartialEq> PhraseIndex<V> {
+    /// Adds a phrase (words separated by spaces).
+    pub fn insert(&mut self, phrase: &str, value: V) {
+        let mut words = phrase.split_whitespace().map(str::to_string);
+        let Some(first) = words.next() else { return };
+        let rest: Vec<String> = words.collect();
+        let list = self.by_first.entry(first).or_default();
+        if !list.iter().any(|(r, v)| *r == rest && *v == value) {
+            list.push((rest, value));
+        }
+    }
+
+    fn finish(&mut self) {
+        for list in self.by_first.values_mut() {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+    }
+
+    /// The longest phrase starting at `words[i]`: its length in words and every value it has.
+    pub fn longest<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, Vec<&V>)> {
+        let list = self.by_first.get(words.get(i)?.as_ref())?;
+        let mut best: Option<usize> = None;
+        let mut vals = Vec::new();
+        for (rest, v) in list {
+            if best.is_some_and(|b| rest.len() < b) {
+                continue;
+            }
+            let fits = rest.len() + i < words.len()
+                && rest
+                    .iter()
+                    .zip(&words[i + 1..])
+                    .all(|(a, b)| a == b.as_ref());
+            if fits {
+                if best.is_some_and(|b| rest.len() > b) {
+                    vals.clear();
+                }
+                best = Some(rest.len());
+                vals.push(v);
+            }
+        }
+        best.map(|b| (b + 1, vals))
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// One code of an actor, valid between two dates (inclusive, open when `None`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DatedCode {
+    /// The code.
+    pub code: String,
+    /// First valid day.
+    pub from: Option<NaiveDate>,
+    /// Last valid day.
+    pub until: Option<NaiveDate>,
+    /// Entry kind (country, person…), when the dictionary says.
+    pub kind: String,
+    /// Line in the dictionary source.
+    pub line: usize,
+}
+
+impl DatedCode {
+    fn dated(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
+    }
+    fn covers(&self, d: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= d) && self.until.is_none_or(|u| d <= u)
+    }
+}
+
+/// An agent's code and where it goes relative to the country code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgentCode {
+    /// The agent code (`GOV`, `NGO`).
+    pub code: String,
+    /// True when the code precedes the country (`NGO` + `ARN` → `NGOARN`).
+    pub prefix: bool,
+    /// Line in the dictionary source.
+    pub line: usize,
+}
+
+/// A pattern item once synsets are resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// Any of these phrases (each a sequence of lower-case words).
+    Words(Vec<Vec<String>>),
+    /// The target slot.
+    Target,
+    /// A source slot.
+    Source,
+}
+
+/// A compiled verb pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    /// CAMEO code as written (may be paired `032:033`, or empty for a null code).
+    pub code: String,
+    /// Items before the verb, in text order.
+    pub pre: Vec<Item>,
+    /// Items after the verb, in text order.
+    pub post: Vec<Item>,
+    /// Line in the dictionary source.
+    pub line: usize,
+    /// A readable rendering of the pattern, for `rule` and `dict show`.
+    pub text: String,
+}
+
+impl Pattern {
+    /// How specific the pattern is: words it needs besides the verb.
+    pub fn specificity(&self) -> usize {
+        let n = |items: &[Item]| {
+            items
+                .iter()
+                .map(|i| match i {
+                    Item::Words(_) => 2,
+                    _ => 1,
+                })
+                .sum::<usize>()
+        };
+        n(&self.pre) + n(&self.post)
+    }
+}
+
+/// Dictionaries compiled for matching.
+#[derive(Clone, Debug, Default)]
+pub struct CompiledDict {
+    /// Actor names → indices into `actor_codes`.
+    pub actors: PhraseIndex<usize>,
+    /// Codes of each actor record.
+    pub actor_codes: Vec<Vec<DatedCode>>,
+    /// Agent phrases → agent codes.
+    pub agents: PhraseIndex<AgentCode>,
+    /// Verb forms → indices into `patterns`.
+    pub verbs: HashMap<String, Vec<usize>>,
+    /// All verb patterns.
+    pub patterns: Vec<Pattern>,
+    /// Discard phrases → true when the whole story is void.
+    pub discards: PhraseIndex<bool>,
+    /// Issue phrases → issue codes.
+    pub issues: PhraseIndex<String>,
+}
+
+impl CompiledDict {
+    /// Compiles a dictionary.
+    pub fn new(dict: &Dictionary) -> CompiledDict {
+        let mut c = CompiledDict::default();
+        // Actors: entries sharing the same name list form one record.
+        let mut record_of: HashMap<Vec<String>, usize> = HashMap::new();
+        for a in &dict.actors {
+            let names: Vec<String> = a.names.iter().map(|n| norm_phrase(n)).collect();
+            let id = *record_of.entry(names.clone()).or_insert_with(|| {
+                c.actor_codes.push(Vec::new());
+                c.actor_codes.len() - 1
+            });
+            c.actor_codes[id].push(DatedCode {
+                code: a.code.clone(),
+                from: a.from,
+                until: a.until,
+                kind: a.kind.clone(),
+                line: a.line,
+            });
+            for n in &names {
+                c.actors.insert(n, id);
+            }
+        }
+        for a in &dict.agents {
+            let (code, prefix) = match a.code.strip_suffix('~') {
+                Some(p) => (p.to_string(), true),
+                None => (a.code.trim_start_matches('~').to_string(), false),
+            };
+            for n in &a.names {
+                c.agents.insert(
+                    &norm_phrase(n),
+                    AgentCode {
+                        code: code.clone(),
+                        prefix,
+                        line: a.line,
+                    },
+                );
+            }
+        }
+        let synsets = resolve_synsets(&dict.synsets);
+        for v in &dict.verbs {
+            let Some((forms, pattern)) = compile_pattern(v, &synsets) else {
+                continue;
+            };
+            let id = c.patterns.len();
+            c.patterns.push(pattern);
+            for f in forms {
+                let list = c.verbs.entry(f).or_default();
+                if !list.contains(&id) {
+                    list.push(id);
+                }
+            }
+        }
+        for d in &dict.discards {
+            c.discards.insert(&norm_phrase(&d.phrase), d.code == "+");
+        }
+        for i in &dict.issues {
+            c.issues.insert(&norm_phrase(&i.phrase), i.code.clone());
+        }
+        c.actors.finish();
+        c.agents.finish();
+        c.discards.finish();
+        c.issues.finish();
+        c
+    }
+
+    /// The code of actor record `id` on `date`: a dated code covering the date first, else an
+    /// undated one; without a date, the undated code, else the latest dated one.
+    pub fn actor_code(&self, id: usize, date: Option<NaiveDate>) -> Option<&DatedCode> {
+        let codes = self.actor_codes.get(id)?;
+        if let Some(d) = date
+            && let Some(c) = codes.iter().find(|c| c.dated() && c.covers(d))
+        {
+            return Some(c);
+        }
+        if let Some(c) = codes.iter().find(|c| !c.dated()) {
+            return Some(c);
+        }
+        if date.is_none() {
+            return codes.iter().max_by_key(|c| c.from);
+        }
+        None
+    }
+}
+
+/// Lower-case words of a phrase, `_` and spaces as separators.
+pub fn norm_phrase(p: &str) -> String {
+    p.split(['_', ' ', '\t'])
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Synsets with nested `&NAME` members expanded (cycles cut).
+fn resolve_synsets(raw: &[(String, Vec<String>)]) -> HashMap<String, Vec<Vec<String>>> {
+    let by_name: HashMap<&str, &Vec<String>> = raw.iter().map(|(n, w)| (n.as_str(), w)).collect();
+    fn expand(
+        name: &str,
+        by_name: &HashMap<&str, &Vec<String>>,
+        depth: usize,
+        out: &mut Vec<Vec<String>>,
+    ) {
+        let Some(words) = by_name.get(name) else {
+            return;
+        };
+        for w in words.iter() {
+            if let Some(inner) = w.strip_prefix('&') {
+                if depth < 4 {
+                    expand(inner, by_name, depth + 1, out);
+                }
+            } else {
+                let p: Vec<String> = norm_phrase(w).split(' ').map(str::to_string).collect();
+                if !p.is_empty() && !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    raw.iter()
+        .map(|(n, _)| {
+            let mut out = Vec::new();
+            expand(n, &by_name, 0, &mut out);
+            (n.clone(), out)
+        })
+        .collect()
+}
+
+fn compile_pattern(
+    v: &crate::entry::VerbEntry,
+    synsets: &HashMap<String, Vec<Vec<String>>>,
+) -> Option<(Vec<String>, Pattern)> {
+    let items = &v.pattern;
+    let vi = match items.iter().position(|i| *i == PatternItem::Verb) {
+        Some(s) if matches!(items.get(s + 1), Some(PatternItem::Word(_))) => s + 1,
+        _ => items
+            .iter()
+            .position(|i| matches!(i, PatternItem::Word(_)))?,
+    };
+    let PatternItem::Word(forms) = &items[vi] else {
+        return None;
+    };
+    let convert = |i: &PatternItem| -> Option<Item> {
+        match i {
+            PatternItem::Word(ws) => Some(Item::Words(
+                ws.iter()
+                    .map(|w| norm_phrase(w).split(' ').map(str::to_string).collect())
+                    .collect(),
+            )),
+            PatternItem::Synset(s) => Some(Item::Words(synsets.get(s)?.clone())),
+            PatternItem::Target => Some(Item::Target),
+            PatternItem::Source => Some(Item::Source),
+            PatternItem::Verb => None,
+        }
+    };
+    let pre: Vec<Item> = items[..vi].iter().filter_map(convert).collect();
+    let post: Vec<Item> = items[vi + 1..].iter().filter_map(convert).collect();
+    let forms: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
+    let text = render(items);
+    Some((
+        forms,
+        Pattern {
+            code: v.code.clone(),
+            pre,
+            post,
+            line: v.line,
+            text,
+        },
+    ))
+}
+
+fn render(items: &[PatternItem]) -> String {
+    let mut out = Vec::new();
+    let mut after_verb = false;
+    for i in items {
+        match i {
+            PatternItem::Verb => {
+                out.push("*".to_string());
+                after_verb = true;
+            }
+            PatternItem::Word(ws) if after_verb => {
+                out.pop();
+                out.push(format!("*{}", ws.first().map(String::as_str).unwrap_or("")));
+                after_verb = false;
+            }
+            PatternItem::Word(ws) => out.push(ws.join("|")),
+            PatternItem::Target => out.push("+".into()),
+            PatternItem::Source => out.push("$".into()),
+            PatternItem::Synset(s) => out.push(format!("&{s}")),
+        }
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::petrarch;
+
+    #[test]
+    fn phrase_index_longest() {
+        let mut ix = PhraseIndex::default();
+        ix.insert("gaza", 1);
+        ix.insert("gaza city", 2);
+        ix.insert("gaza city hall", 3);
+        let words = ["in", "gaza", "city", "today"];
+        assert_eq!(ix.longest(&words, 1), Some((2, vec![&2])));
+        assert_eq!(ix.longest(&words, 0), None);
+        assert_eq!(ix.longest(&words[..2], 1), Some((1, vec![&1])));
+    }
+
+    #[test]
+    fn actor_codes_by_date() {
+        let p = petrarch::read_actors(
+            "GOLLUM\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > 990816]\nARNOR [ARN]\n",
+        );
+        let c = CompiledDict::new(&p.dict);
+        let (n, ids) = c.actors.longest(&["gollum"], 0).unwrap();
+        assert_eq!(n, 1);
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let code = |date| c.actor_code(*ids[0], date).map(|c| c.code.as_str());
+        assert_eq!(code(d(1994, 1, 1)), Some("HOB"));
+        assert_eq!(code(d(1997, 1, 1)), Some("HOBGOV"));
+        assert_eq!(code(d(2001, 1, 1)), Some("HOBREB"));
+        let (_, ids) = c.actors.longest(&["arnor"], 0).unwrap();
+        assert_eq!(c.actor_code(*ids[0], None).unwrap().code, "ARN");
+    }
+
+    #[test]
+    fn verbs_index_forms_and_particles() {
+        let p = petrarch::read_verbs(
+            "&T\n+MILITARY\n--- CORDON [---] ---\n+CORDON_OFF [1721]\n--- ABANDON [345] ---\nABANDON\n- * &T TIES [902]\n",
+        );
+        let c = CompiledDict::new(&p.dict);
+        let cordon = &c.patterns[c.verbs["cordoned"][0]];
+        assert_eq!(cordon.post, [Item::Words(vec![vec!["off".to_string()]])]);
+        assert_eq!(cordon.code, "1721");
+        let ids = &c.verbs["abandoned"];
+        assert_eq!(ids.len(), 2);
+        let ties = ids
+            .iter()
+            .map(|&i| &c.patterns[i])
+            .find(|p| p.code == "902")
+            .unwrap();
+        assert_eq!(ties.post.len(), 2);
+        assert!(
+            matches!(&ties.post[0], Item::Words(w) if w.contains(&vec!["militaries".to_string()]))
+        );
+        assert!(ties.specificity() > 0);
+    }
+}

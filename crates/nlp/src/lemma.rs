@@ -1,0 +1,325 @@
+//! Lemmatizer: edit scripts learned from the treebanks.
+//!
+//! A lemma is produced from the word form by an *edit script*: keep or lower-case the form,
+//! strip `n` characters from its end, append a string (`studies`/NNS → lower, strip 3, add
+//! `y`). Training counts scripts per (lower-cased form, XPOS) and per (XPOS, final 0–5
+//! characters). At run time the longest suffix rule with enough support gives the script,
+//! and a word whose own most frequent script differs from that rule is kept as an exception
+//! (`went`/VBD → strip all, add `go`). Unseen words fall to the suffix rules.
+
+use crate::conllu::ConlluSentence;
+use crate::features::{char_suffix, hash_str};
+use crate::model_io::{Reader, Writer};
+use crate::weights::IdMap;
+use herald_core::Result;
+use std::collections::HashMap;
+
+const KIND: &[u8; 4] = b"LEMM";
+const MAX_SUFFIX: usize = 5;
+
+/// One way to derive a lemma from a form.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Script {
+    lower: bool,
+    strip: u8,
+    add: String,
+}
+
+impl Script {
+    fn learn(form: &str, lemma: &str) -> Script {
+        let lower_form = form.to_lowercase();
+        let (base, lower) = if common_prefix(form, lemma) > common_prefix(&lower_form, lemma) {
+            (form.to_string(), false)
+        } else {
+            (lower_form, true)
+        };
+        let cp = common_prefix(&base, lemma);
+        let strip = base[cp..].chars().count().min(255) as u8;
+        Script {
+            lower,
+            strip,
+            add: lemma[cp..].to_string(),
+        }
+    }
+
+    fn apply(&self, form: &str, out: &mut String) {
+        out.clear();
+        if self.lower {
+            out.extend(form.chars().flat_map(char::to_lowercase));
+        } else {
+            out.push_str(form);
+        }
+        let n = out.chars().count();
+        if (self.strip as usize) <= n {
+            let keep = n - self.strip as usize;
+            let cut = out.char_indices().nth(keep).map_or(out.len(), |(i, _)| i);
+            out.truncate(cut);
+        }
+        out.push_str(&self.add);
+    }
+}
+
+/// Length in bytes of the common prefix, on a char boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or_else(|| a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// A trained lemmatizer.
+pub struct Lemmatizer {
+    scripts: Vec<Script>,
+    xpos: Vec<String>,
+    /// hash(lower form) ^ xpos key → script.
+    exceptions: IdMap<u64, u16>,
+    /// hash(suffix) ^ xpos key → script.
+    rules: IdMap<u64, u16>,
+}
+
+fn xkey(h: u64, x: usize, k: usize) -> u64 {
+    h ^ ((x as u64 + 1) << 48) ^ ((k as u64 + 1) << 40)
+}
+
+impl Lemmatizer {
+    /// The lemma of `form` tagged `xpos`, written into `out`.
+    pub fn lemma_into(&self, form: &str, xpos: &str, out: &mut String) {
+        let Some(x) = self.xpos.iter().position(|t| t == xpos) else {
+            out.clear();
+            out.extend(form.chars().flat_map(char::to_lowercase));
+            return;
+        };
+        let lower: String = form.chars().flat_map(char::to_lowercase).collect();
+        let script = self
+            .exceptions
+            .get(&xkey(hash_str(&lower), x, 9))
+            .or_else(|| {
+                (0..=MAX_SUFFIX)
+                    .rev()
+                    .filter(|&k| k <= lower.chars().count())
+                    .find_map(|k| {
+                        let suf = if k == 0 { "" } else { char_suffix(&lower, k) };
+                        self.rules.get(&xkey(hash_str(suf), x, k))
+                    })
+            });
+        match script {
+            Some(&s) => self.scripts[s as usize].apply(form, out),
+            None => {
+                out.clear();
+                out.push_str(&lower);
+            }
+        }
+    }
+
+    /// The lemma of `form` tagged `xpos`.
+    pub fn lemma(&self, form: &str, xpos: &str) -> String {
+        let mut s = String::new();
+        self.lemma_into(form, xpos, &mut s);
+        s
+    }
+
+    /// Serialises the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::with_header(KIND);
+        w.strs(&self.xpos);
+        w.u32(self.scripts.len() as u32);
+        for s in &self.scripts {
+            w.u8(s.lower as u8);
+            w.u8(s.strip);
+            w.str(&s.add);
+        }
+        for table in [&self.exceptions, &self.rules] {
+            let mut v: Vec<(u64, u16)> = table.iter().map(|(k, v)| (*k, *v)).collect();
+            v.sort_unstable();
+            w.u32(v.len() as u32);
+            for (k, s) in v {
+                w.buf.extend_from_slice(&k.to_le_bytes());
+                w.u16(s);
+            }
+        }
+        w.buf
+    }
+
+    /// Reads a model written by [`Lemmatizer::to_bytes`].
+    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Lemmatizer> {
+        let mut r = Reader::open(bytes, KIND, name)?;
+        let xpos = r.strs()?;
+        let n = r.u32()? as usize;
+        let mut scripts = Vec::with_capacity(n);
+        for _ in 0..n {
+            let lower = r.u8()? != 0;
+            let strip = r.u8()?;
+            scripts.push(Script {
+                lower,
+                strip,
+                add: r.str()?,
+            });
+        }
+        let mut tables = [IdMap::default(), IdMap::default()];
+        for t in &mut tables {
+            let m = r.u32()? as usize;
+            for _ in 0..m {
+                let k = u64::from_le_bytes(r.take(8)?.try_into().expect("8 bytes"));
+                let s = r.u16()?;
+                if s as usize >= n {
+                    return Err(r.err("script index out of range"));
+                }
+                t.insert(k, s);
+            }
+        }
+        if !r.at_end() {
+            return Err(r.err("trailing bytes"));
+        }
+        let [exceptions, rules] = tables;
+        Ok(Lemmatizer {
+            scripts,
+            xpos,
+            exceptions,
+            rules,
+        })
+    }
+}
+
+/// Minimum count of a suffix rule.
+const MIN_RULE_SUPPORT: usize = 3;
+
+/// Learns a lemmatizer from gold sentences.
+pub fn train(sents: &[ConlluSentence]) -> Lemmatizer {
+    let mut script_ids: HashMap<Script, u16> = HashMap::new();
+    let mut scripts: Vec<Script> = Vec::new();
+    let mut xpos: Vec<String> = Vec::new();
+    let mut words: HashMap<(String, usize), HashMap<u16, usize>> = HashMap::new();
+    for s in sents {
+        for w in &s.words {
+            if w.lemma == "_" && w.form != "_" {
+                continue;
+            }
+            let x = match xpos.iter().position(|t| *t == w.xpos) {
+                Some(x) => x,
+                None => {
+                    xpos.push(w.xpos.clone());
+                    xpos.len() - 1
+                }
+            };
+            let sc = Script::learn(&w.form, &w.lemma);
+            let id = *script_ids.entry(sc.clone()).or_insert_with(|| {
+                scripts.push(sc);
+                (scripts.len() - 1) as u16
+            });
+            *words
+                .entry((w.form.to_lowercase(), x))
+                .or_default()
+                .entry(id)
+                .or_default() += 1;
+        }
+    }
+    let best = |m: &HashMap<u16, usize>| -> u16 {
+        *m.iter()
+            .max_by_key(|(s, n)| (**n, u16::MAX - **s))
+            .unwrap()
+            .0
+    };
+    // Suffix rules, counted over word types (each type votes with its best script).
+    let mut rule_counts: HashMap<(String, usize, usize), HashMap<u16, usize>> = HashMap::new();
+    let mut sorted: Vec<_> = words.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    for ((lower, x), m) in &sorted {
+        let b = best(m);
+        let n = lower.chars().count();
+        for k in 0..=MAX_SUFFIX.min(n) {
+            let suf = if k == 0 {
+                String::new()
+            } else {
+                char_suffix(lower, k).to_string()
+            };
+            *rule_counts
+                .entry((suf, *x, k))
+                .or_default()
+                .entry(b)
+                .or_default() += 1;
+        }
+    }
+    let mut rule_best: HashMap<(String, usize, usize), u16> = HashMap::new();
+    for (key, m) in &rule_counts {
+        if m.values().sum::<usize>() >= MIN_RULE_SUPPORT || key.2 == 0 {
+            rule_best.insert(key.clone(), best(m));
+        }
+    }
+    let predict =
+        |lower: &str, x: usize, rb: &HashMap<(String, usize, usize), u16>| -> Option<u16> {
+            let n = lower.chars().count();
+            (0..=MAX_SUFFIX.min(n)).rev().find_map(|k| {
+                let suf = if k == 0 {
+                    String::new()
+                } else {
+                    char_suffix(lower, k).to_string()
+                };
+                rb.get(&(suf, x, k)).copied()
+            })
+        };
+    // Keep a rule only when it differs from what the next shorter suffix would give.
+    let mut rules = IdMap::default();
+    let mut kept: HashMap<(String, usize, usize), u16> = HashMap::new();
+    let mut keys: Vec<_> = rule_best.keys().cloned().collect();
+    keys.sort_by_key(|k| (k.2, k.1, k.0.clone()));
+    for key in keys {
+        let s = rule_best[&key];
+        let parent = (0..key.2).rev().find_map(|k| {
+            let suf = if k == 0 {
+                String::new()
+            } else {
+                char_suffix(&key.0, k).to_string()
+            };
+            rule_best.get(&(suf, key.1, k)).copied()
+        });
+        if key.2 == 0 || parent != Some(s) {
+            kept.insert(key.clone(), s);
+        }
+    }
+    for ((suf, x, k), s) in &kept {
+        let h = hash_str(if *k == 0 { "" } else { suf });
+        rules.insert(xkey(h, *x, *k), *s);
+    }
+    let mut exceptions = IdMap::default();
+    for ((lower, x), m) in sorted {
+        let b = best(m);
+        if predict(lower, *x, &rule_best) != Some(b) {
+            exceptions.insert(xkey(hash_str(lower), *x, 9), b);
+        }
+    }
+    Lemmatizer {
+        scripts,
+        xpos,
+        exceptions,
+        rules,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_round_trip_forms() {
+        for (form, lemma) in [
+            ("studies", "study"),
+            ("Went", "go"),
+            ("The", "the"),
+            ("Apple", "Apple"),
+            ("naïvest", "naïve"),
+            ("n't", "not"),
+        ] {
+            let s = Script::learn(form, lemma);
+            let mut out = String::new();
+            s.apply(form, &mut out);
+            assert_eq!(out, lemma, "{form}");
+        }
+    }
+
+    #[test]
+    fn common_prefix_respects_char_boundaries() {
+        assert_eq!(common_prefix("naïve", "naive"), 2);
+        assert_eq!(common_prefix("abc", "abc"), 3);
+        assert_eq!(common_prefix("ab", "abc"), 2);
+    }
+}

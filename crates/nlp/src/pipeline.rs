@@ -1,0 +1,298 @@
+//! The embedded models and the annotator that runs them over sentences.
+
+use crate::features::AtomBuf;
+use crate::lemma::Lemmatizer;
+use crate::ner::{Ner, NerScratch, entity_of};
+use crate::parser::{ParseScratch, Parser, tag_value};
+use crate::tagger::{TagScratch, Tagger};
+use herald_core::{Error, Result, Sentence};
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// File names of the models, in `crates/nlp/models/` or a directory given to [`Models::load`].
+pub const TAGGER_FILE: &str = "tagger.bin";
+/// See [`TAGGER_FILE`].
+pub const LEMMA_FILE: &str = "lemma.bin";
+/// See [`TAGGER_FILE`].
+pub const PARSER_FILE: &str = "parser.bin";
+/// See [`TAGGER_FILE`].
+pub const NER_FILE: &str = "ner.bin";
+
+static TAGGER_BYTES: &[u8] = include_bytes!("../models/tagger.bin");
+static LEMMA_BYTES: &[u8] = include_bytes!("../models/lemma.bin");
+static PARSER_BYTES: &[u8] = include_bytes!("../models/parser.bin");
+static NER_BYTES: &[u8] = include_bytes!("../models/ner.bin");
+
+/// The trained models the pipeline runs.
+pub struct Models {
+    /// Part-of-speech tagger.
+    pub tagger: Tagger,
+    /// Lemmatizer.
+    pub lemmatizer: Lemmatizer,
+    /// Dependency parser.
+    pub parser: Option<Parser>,
+    /// Entity recogniser.
+    pub ner: Option<Ner>,
+    /// Parser tag value per tagger class.
+    tag_values: Vec<u64>,
+}
+
+static EMBEDDED: LazyLock<Models> = LazyLock::new(|| {
+    // Corrupt embedded models are a build bug (regenerate with `herald train`).
+    Models::new(
+        Tagger::from_bytes(TAGGER_BYTES, "embedded tagger.bin").expect("embedded tagger"),
+        Lemmatizer::from_bytes(LEMMA_BYTES, "embedded lemma.bin").expect("embedded lemmatizer"),
+        Some(Parser::from_bytes(PARSER_BYTES, "embedded parser.bin").expect("embedded parser")),
+        Some(Ner::from_bytes(NER_BYTES, "embedded ner.bin").expect("embedded recogniser")),
+    )
+});
+
+impl Models {
+    /// Bundles trained models.
+    pub fn new(
+        tagger: Tagger,
+        lemmatizer: Lemmatizer,
+        parser: Option<Parser>,
+        ner: Option<Ner>,
+    ) -> Models {
+        let tag_values = (0..tagger.n_classes())
+            .map(|c| tag_value(tagger.upos(c).as_str(), tagger.xpos(c)))
+            .collect();
+        Models {
+            tagger,
+            lemmatizer,
+            parser,
+            ner,
+            tag_values,
+        }
+    }
+
+    /// The models compiled into the library (decoded once, on first use).
+    pub fn embedded() -> &'static Models {
+        &EMBEDDED
+    }
+
+    /// Loads models from files in `dir` (as written by `herald train`); the parser is
+    /// optional.
+    pub fn load(dir: &Path) -> Result<Models> {
+        let read = |name: &str| {
+            let p = dir.join(name);
+            std::fs::read(&p).map_err(|e| Error::io(p.display(), e))
+        };
+        let name = |f: &str| dir.join(f).display().to_string();
+        let tagger = Tagger::from_bytes(&read(TAGGER_FILE)?, &name(TAGGER_FILE))?;
+        let lemmatizer = Lemmatizer::from_bytes(&read(LEMMA_FILE)?, &name(LEMMA_FILE))?;
+        let parser = if dir.join(PARSER_FILE).is_file() {
+            Some(Parser::from_bytes(&read(PARSER_FILE)?, &name(PARSER_FILE))?)
+        } else {
+            None
+        };
+        let ner = if dir.join(NER_FILE).is_file() {
+            Some(Ner::from_bytes(&read(NER_FILE)?, &name(NER_FILE))?)
+        } else {
+            None
+        };
+        Ok(Models::new(tagger, lemmatizer, parser, ner))
+    }
+}
+
+/// Runs the models over sentences, reusing its buffers between calls.
+pub struct Annotator<'m> {
+    models: &'m Models,
+    tag_scratch: TagScratch,
+    parse_scratch: ParseScratch,
+    atom_buf: AtomBuf,
+    tags: Vec<usize>,
+    wvals: Vec<u64>,
+    tvals: Vec<u64>,
+    heads: Vec<usize>,
+    labels: Vec<u8>,
+    ner_scratch: NerScratch,
+    entities: Vec<usize>,
+}
+
+impl<'m> Annotator<'m> {
+    /// An annotator over `models`.
+    pub fn new(models: &'m Models) -> Annotator<'m> {
+        Annotator {
+            models,
+            tag_scratch: TagScratch::default(),
+            parse_scratch: ParseScratch::default(),
+            atom_buf: AtomBuf::default(),
+            tags: Vec::new(),
+            wvals: Vec::new(),
+            tvals: Vec::new(),
+            heads: Vec::new(),
+            labels: Vec::new(),
+            ner_scratch: NerScratch::default(),
+            entities: Vec::new(),
+        }
+    }
+
+    /// The models in use.
+    pub fn models(&self) -> &'m Models {
+        self.models
+    }
+
+    /// Tags `words`; returns one tagger class per word.
+    pub fn tag(&mut self, words: &[&str]) -> &[usize] {
+        self.models
+            .tagger
+            .tag(words, &mut self.tag_scratch, &mut self.tags);
+        &self.tags
+    }
+
+    /// Parses `words` tagged with tagger classes `tags`: heads (0 = root, else 1-based) and
+    /// label indices into the parser's label list. `None` without a parser.
+    pub fn parse_indices(&mut self, words: &[&str], tags: &[usize]) -> Option<(&[usize], &[u8])> {
+        let parser = self.models.parser.as_ref()?;
+        self.wvals.clear();
+        for w in words {
+            let h = self.atom_buf.norm(w);
+            self.wvals.push(h);
+        }
+        self.tvals.clear();
+        self.tvals
+            .extend(tags.iter().map(|&c| self.models.tag_values[c]));
+        parser.parse(
+            &self.wvals,
+            &self.tvals,
+            &mut self.parse_scratch,
+            &mut self.heads,
+            &mut self.labels,
+        );
+        Some((&self.heads, &self.labels))
+    }
+
+    /// Like [`Annotator::parse_indices`] with relation names.
+    pub fn parse_tagged(
+        &mut self,
+        words: &[&str],
+        tags: &[usize],
+    ) -> Option<(Vec<usize>, Vec<String>)> {
+        let models = self.models;
+        let (heads, labels) = self.parse_indices(words, tags)?;
+        let names = models.parser.as_ref()?.labels();
+        Some((
+            heads.to_vec(),
+            labels.iter().map(|&l| names[l as usize].clone()).collect(),
+        ))
+    }
+
+    /// Fills the syntax fields of every token of `sentences`, whose spans index `text`.
+    pub fn annotate(&mut self, text: &str, sentences: &mut [Sentence]) {
+        let mut words: Vec<&str> = Vec::new();
+        let models = self.models;
+        for s in sentences {
+            words.clear();
+            words.extend(s.tokens.iter().map(|t| t.span.get(text).unwrap_or("")));
+            self.tag(&words);
+            let tags = std::mem::take(&mut self.tags);
+            let t = &models.tagger;
+            for (i, tok) in s.tokens.iter_mut().enumerate() {
+                tok.upos = t.upos(tags[i]);
+                tok.xpos = t.xpos(tags[i]).to_string();
+                models
+                    .lemmatizer
+                    .lemma_into(words[i], t.xpos(tags[i]), &mut tok.lemma);
+            }
+            if let Some((heads, labels)) = self.parse_indices(&words, &tags) {
+                let names = models.parser.as_ref().map(|p| p.labels()).unwrap_or(&[]);
+                for (i, tok) in s.tokens.iter_mut().enumerate() {
+                    tok.head = heads[i];
+                    tok.deprel = names[labels[i] as usize].clone();
+                }
+            }
+            if let Some(ner) = &models.ner {
+                self.tvals.clear();
+                self.tvals
+                    .extend(tags.iter().map(|&c| models.tag_values[c]));
+                ner.tag(
+                    self.tag_scratch.atoms(),
+                    &self.tvals,
+                    &mut self.ner_scratch,
+                    &mut self.entities,
+                );
+                for (tok, &c) in s.tokens.iter_mut().zip(&self.entities) {
+                    tok.entity = entity_of(c);
+                }
+            }
+            self.tags = tags;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use herald_core::Upos;
+
+    #[test]
+    fn embedded_models_annotate_a_news_sentence() {
+        let text = "Police arrested 20 protesters in Almaty on Friday.";
+        let s = crate::analyze(text);
+        assert_eq!(s.len(), 1);
+        let toks = &s[0].tokens;
+        let find = |w: &str| {
+            toks.iter()
+                .find(|t| t.span.slice(text) == w)
+                .unwrap_or_else(|| panic!("no token {w}"))
+        };
+        assert_eq!(find("arrested").upos, Upos::Verb);
+        assert_eq!(find("arrested").xpos, "VBD");
+        assert_eq!(find("arrested").lemma, "arrest");
+        assert_eq!(find("protesters").lemma, "protester");
+        assert_eq!(find("20").upos, Upos::Num);
+        assert_eq!(find("Almaty").upos, Upos::Propn);
+        assert_eq!(find("in").upos, Upos::Adp);
+        let idx = |w: &str| toks.iter().position(|t| t.span.slice(text) == w).unwrap();
+        let verb = idx("arrested");
+        assert_eq!(toks[verb].head, 0, "root");
+        assert_eq!(toks[verb].deprel, "root");
+        assert_eq!(toks[idx("Police")].head, verb + 1);
+        assert_eq!(toks[idx("Police")].deprel, "nsubj");
+        assert_eq!(toks[idx("protesters")].head, verb + 1);
+        assert_eq!(toks[idx("protesters")].deprel, "obj");
+        assert_eq!(
+            toks[idx("Almaty")].entity,
+            Some((herald_core::EntityKind::Location, true))
+        );
+        assert_eq!(s[0].tokens.iter().filter(|t| t.head == 0).count(), 1);
+    }
+
+    #[test]
+    fn passive_agent_and_subject() {
+        let text = "The building was stormed by hundreds of protesters.";
+        let s = crate::analyze(text);
+        let toks = &s[0].tokens;
+        let idx = |w: &str| toks.iter().position(|t| t.span.slice(text) == w).unwrap();
+        assert_eq!(toks[idx("building")].deprel, "nsubj:pass");
+        assert_eq!(toks[idx("building")].head, idx("stormed") + 1);
+        assert!(toks[idx("hundreds")].deprel.starts_with("obl"));
+    }
+
+    #[test]
+    fn annotator_handles_empty_and_odd_tokens() {
+        let models = Models::embedded();
+        let mut a = Annotator::new(models);
+        assert!(a.tag(&[]).is_empty());
+        let tags = a.tag(&["", "\u{1F600}", "--", "x"]).to_vec();
+        assert_eq!(tags.len(), 4);
+    }
+
+    #[test]
+    fn ewt_dev_scores_clear_the_floor() {
+        let Some(ud) = crate::data::find_ud_dir() else {
+            eprintln!("skipping: shared/data/ud not found");
+            return;
+        };
+        let gold = crate::conllu::read(&ud.join("en_ewt-ud-dev.conllu")).unwrap();
+        let mut a = Annotator::new(Models::embedded());
+        let sc = crate::eval_ud::evaluate(&mut a, &gold);
+        assert!(sc.pct(sc.upos) > 94.5, "UPOS {:.2}", sc.pct(sc.upos));
+        assert!(sc.pct(sc.xpos) > 94.0, "XPOS {:.2}", sc.pct(sc.xpos));
+        assert!(sc.pct(sc.lemma) > 95.5, "lemma {:.2}", sc.pct(sc.lemma));
+        assert!(sc.pct(sc.uas) > 84.0, "UAS {:.2}", sc.pct(sc.uas));
+        assert!(sc.pct(sc.las) > 81.0, "LAS {:.2}", sc.pct(sc.las));
+    }
+}

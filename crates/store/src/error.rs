@@ -1,0 +1,46 @@
+//! The store's errors.
+
+/// What went wrong in the store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The database file could not be opened or set up.
+    #[error("{path}: cannot open database: {source}")]
+    Open {
+        /// The database path.
+        path: String,
+        /// SQLite's reason.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// The database was written by a newer herald with a schema this one does not know.
+    #[error(
+        "{path}: schema version {found} is newer than this herald's ({known}); upgrade herald"
+    )]
+    TooNew {
+        /// The database path.
+        path: String,
+        /// Version in the file.
+        found: u32,
+        /// Version this build knows.
+        known: u32,
+    },
+    /// Storing one document failed; nothing of it was kept.
+    #[error("storing document {id}: {source}")]
+    Insert {
+        /// The document's id.
+        id: String,
+        /// SQLite's reason.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// Any other SQLite failure.
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A JSON column could not be written.
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// `Result` with the store's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,148 @@
+//! `herald dict import|check|show`: dictionaries in PETRARCH's and herald's formats.
+
+use anyhow::Context;
+use herald_dict::{Dictionary, compile::CompiledDict, format, load, petrarch, show};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What to do with dictionaries.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Convert a PETRARCH dictionary file to herald's format (stdout or --output).
+    Import {
+        /// verbs, actors, agents, discards or issues.
+        #[arg(long)]
+        kind: String,
+        /// The PETRARCH file.
+        file: PathBuf,
+        /// Where to write the herald-format file.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Report every problem of a dictionary file with its line; exit status 1 if any.
+    Check {
+        /// The file's kind: herald (default for .hd files), verbs, actors, agents, discards,
+        /// issues.
+        #[arg(long)]
+        kind: Option<String>,
+        /// The file.
+        file: PathBuf,
+    },
+    /// Explain how a word or name codes: actor codes and dates, agent, verb patterns.
+    Show {
+        /// A word or name ("Tokayev", "police", "arrested").
+        term: String,
+        /// Extra dictionaries, KIND=PATH (repeatable).
+        #[arg(long = "dict")]
+        dicts: Vec<String>,
+        /// Use only the --dict dictionaries.
+        #[arg(long)]
+        no_default_dict: bool,
+    },
+}
+
+/// Runs a `dict` action.
+pub fn run(action: Action) -> anyhow::Result<ExitCode> {
+    match action {
+        Action::Import { kind, file, output } => {
+            let k =
+                petrarch::Kind::parse(&kind).with_context(|| format!("unknown kind {kind:?}"))?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let p = petrarch::read(k, &text);
+            for pr in &p.problems {
+                eprintln!("{}:{}: skipped: {}", file.display(), pr.line, pr.message);
+            }
+            let out = format::write(&p.dict)?;
+            match output {
+                Some(o) => {
+                    std::fs::write(&o, out).with_context(|| format!("writing {}", o.display()))?
+                }
+                None => print!("{out}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Action::Check { kind, file } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let origin = file.display().to_string();
+            let kind = kind.unwrap_or_else(|| "herald".into());
+            let lines: Vec<String> = if matches!(kind.as_str(), "herald" | "hd") {
+                format::check(&text, &origin)
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect()
+            } else {
+                let k = petrarch::Kind::parse(&kind)
+                    .with_context(|| format!("unknown kind {kind:?}"))?;
+                let p = petrarch::read(k, &text);
+                let mut v: Vec<String> = p
+                    .problems
+                    .iter()
+                    .map(|pr| format!("{origin}:{}: {}", pr.line, pr.message))
+                    .collect();
+                for e in &p.dict.verbs {
+                    for c in e.code.split(':').filter(|c| !c.is_empty()) {
+                        if !herald_dict::format::is_cameo_event_code(c) {
+                            v.push(format!(
+                                "{origin}:{}: {c:?} is not a CAMEO event code",
+                                e.line
+                            ));
+                        }
+                    }
+                }
+                v
+            };
+            for l in &lines {
+                println!("{l}");
+            }
+            eprintln!("{}: {} problem(s)", origin, lines.len());
+            Ok(if lines.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Action::Show {
+            term,
+            dicts,
+            no_default_dict,
+        } => {
+            let dict = build(&dicts, no_default_dict)?;
+            for l in show::explain(&dict, &term) {
+                println!("{l}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The dictionary `--dict KIND=PATH … [--no-default-dict]` describes; skipped lines are
+/// reported on stderr.
+pub fn load_specs(specs: &[String]) -> anyhow::Result<Dictionary> {
+    let mut d = Dictionary::default();
+    for s in specs {
+        let (kind, path) = load::split_spec(s)?;
+        let (one, warnings) = load::load(kind, path)?;
+        if !warnings.is_empty() {
+            eprintln!(
+                "herald: {}: {} line(s) skipped, first: {}",
+                path.display(),
+                warnings.len(),
+                warnings[0]
+            );
+        }
+        d.extend(one);
+    }
+    Ok(d)
+}
+
+fn build(specs: &[String], no_default: bool) -> anyhow::Result<CompiledDict> {
+    let mut d = if no_default {
+        Dictionary::default()
+    } else {
+        herald_dict::defaults::defaults().clone()
+    };
+    d.extend(load_specs(specs)?);
+    Ok(CompiledDict::new(&d))
+}
