@@ -1,10 +1,13 @@
 //! Integration tests: the real `herald` binary, run in temporary directories.
 //!
-//! One test binary; each topic is a module. Add a module here to add a topic.
+//! One test binary (files directly under `tests/` would each become their own); each topic is
+//! a module under `tests/cli/`. To add a topic, add a file there and a line here.
 
-mod util;
+mod cli {
+    pub mod util;
 
-mod bad_input;
-mod code;
-mod ingest;
-mod spans;
+    mod bad_input;
+    mod code;
+    mod ingest;
+    mod spans;
+}

@@ -67,10 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let coder = if args.dicts.is_empty() && !args.no_default_dict {
         Coder::new()
     } else {
-        Coder::with_dictionary(
-            super::dict::load_specs(&args.dicts)?,
-            !args.no_default_dict,
-        )
+        Coder::with_dictionary(super::dict::load_specs(&args.dicts)?, !args.no_default_dict)
     };
     let opts = herald_read::Options {
         date: args.date,
@@ -183,7 +180,10 @@ where
                         .map(|s| s.to_string())
                         .or_else(|| panic.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "unknown panic".into());
-                    report(&format!("document {}: internal error while coding: {why}", doc.id));
+                    report(&format!(
+                        "document {}: internal error while coding: {why}",
+                        doc.id
+                    ));
                 }
             }
         }
@@ -225,13 +225,27 @@ impl Writer {
                 "doc_id\tdate\tsource\tsource_text\ttarget\ttarget_text\tcameo\tquad_class\tgoldstein\tevidence"
             ),
             Output::Table => {
-                let cells = ["DOC", "DATE", "SOURCE", "TARGET", "CAMEO", "QUAD", "GOLDSTEIN", "EVIDENCE"];
+                let cells = [
+                    "DOC",
+                    "DATE",
+                    "SOURCE",
+                    "TARGET",
+                    "CAMEO",
+                    "QUAD",
+                    "GOLDSTEIN",
+                    "EVIDENCE",
+                ];
                 write_table_row(out, &cells.map(String::from))
             }
         }
     }
 
-    fn write(&mut self, out: &mut impl Write, doc: &Document, coded: &CodedDoc) -> std::io::Result<()> {
+    fn write(
+        &mut self,
+        out: &mut impl Write,
+        doc: &Document,
+        coded: &CodedDoc,
+    ) -> std::io::Result<()> {
         match self.format {
             Output::Json => {
                 serde_json::to_writer(&mut *out, coded)?;
@@ -241,8 +255,16 @@ impl Writer {
                 for e in &coded.events {
                     let r = EventRow::new(doc, e);
                     let cells = [
-                        r.doc_id, r.date, r.source, r.source_text, r.target, r.target_text,
-                        r.cameo, r.quad, r.goldstein, r.evidence,
+                        r.doc_id,
+                        r.date,
+                        r.source,
+                        r.source_text,
+                        r.target,
+                        r.target_text,
+                        r.cameo,
+                        r.quad,
+                        r.goldstein,
+                        r.evidence,
                     ];
                     let cells: Vec<String> = cells.iter().map(|c| tsv_cell(c)).collect();
                     writeln!(out, "{}", cells.join("\t"))?;
@@ -252,9 +274,26 @@ impl Writer {
             Output::Table => {
                 for e in &coded.events {
                     let r = EventRow::new(doc, e);
-                    let source = if r.source.is_empty() { r.source_text } else { r.source };
-                    let target = if r.target.is_empty() { r.target_text } else { r.target };
-                    let cells = [r.doc_id, r.date, source, target, r.cameo, r.quad, r.goldstein, r.evidence];
+                    let source = if r.source.is_empty() {
+                        r.source_text
+                    } else {
+                        r.source
+                    };
+                    let target = if r.target.is_empty() {
+                        r.target_text
+                    } else {
+                        r.target
+                    };
+                    let cells = [
+                        r.doc_id,
+                        r.date,
+                        source,
+                        target,
+                        r.cameo,
+                        r.quad,
+                        r.goldstein,
+                        r.evidence,
+                    ];
                     write_table_row(out, &cells)?;
                 }
                 Ok(())
@@ -302,7 +341,13 @@ impl EventRow {
 /// Tabs and line breaks become spaces, so a cell never breaks the row.
 fn tsv_cell(s: &str) -> String {
     s.chars()
-        .map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -317,7 +362,12 @@ fn write_table_row(out: &mut impl Write, cells: &[String]) -> std::io::Result<()
                 line.push_str(&fitted);
                 line.extend(std::iter::repeat_n(' ', pad + 2));
             }
-            None => line.push_str(cell.split_whitespace().collect::<Vec<_>>().join(" ").as_str()),
+            None => line.push_str(
+                cell.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str(),
+            ),
         }
     }
     writeln!(out, "{}", line.trim_end())

@@ -67,8 +67,15 @@ impl Tally {
 
     fn json(&self) -> serde_json::Value {
         let r = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let (p, rec) = (r(self.predicted_ok, self.predicted), r(self.found, self.gold));
-        let f1 = if p + rec > 0.0 { 2.0 * p * rec / (p + rec) } else { 0.0 };
+        let (p, rec) = (
+            r(self.predicted_ok, self.predicted),
+            r(self.found, self.gold),
+        );
+        let f1 = if p + rec > 0.0 {
+            2.0 * p * rec / (p + rec)
+        } else {
+            0.0
+        };
         serde_json::json!({
             "within_161km": r(self.placed, self.gold_geo),
             "placed": self.placed, "gold_with_coordinates": self.gold_geo,
@@ -99,7 +106,10 @@ fn tally(gold: &[(Span, Option<(f64, f64)>)], pred: &[&Toponym]) -> (Tally, Vec<
     };
     let mut misses = Vec::new();
     for (k, (span, coords)) in gold.iter().enumerate() {
-        let hits: Vec<&&Toponym> = pred.iter().filter(|p| p.place.span.overlaps(*span)).collect();
+        let hits: Vec<&&Toponym> = pred
+            .iter()
+            .filter(|p| p.place.span.overlaps(*span))
+            .collect();
         t.found += usize::from(!hits.is_empty());
         if let Some((lat, lon)) = coords {
             t.gold_geo += 1;
@@ -170,7 +180,9 @@ pub fn geo(args: GeoArgs) -> anyhow::Result<Summary> {
         places_only.add(&tally(&golds, &only).0);
         for p in &found {
             if !golds.iter().any(|(s, _)| s.overlaps(p.place.span)) {
-                *spurious.entry(p.place.span.slice(&doc.text).to_string()).or_insert(0usize) += 1;
+                *spurious
+                    .entry(p.place.span.slice(&doc.text).to_string())
+                    .or_insert(0usize) += 1;
             }
         }
         for k in misses {
@@ -181,7 +193,12 @@ pub fn geo(args: GeoArgs) -> anyhow::Result<Summary> {
             let got: Vec<String> = found
                 .iter()
                 .filter(|p| p.place.span.overlaps(span))
-                .map(|p| format!("{} {:?} ({:.2},{:.2})", p.place.name, p.place.country, p.place.lat, p.place.lon))
+                .map(|p| {
+                    format!(
+                        "{} {:?} ({:.2},{:.2})",
+                        p.place.name, p.place.country, p.place.lat, p.place.lon
+                    )
+                })
                 .collect();
             let (lat, lon) = coords.unwrap_or_default();
             errors.push(format!(
@@ -192,7 +209,11 @@ pub fn geo(args: GeoArgs) -> anyhow::Result<Summary> {
             ));
         }
     }
-    let mut human = format!("{}: {docs} documents, gazetteer of {} places\n", args.file.display(), gaz.len());
+    let mut human = format!(
+        "{}: {docs} documents, gazetteer of {} places\n",
+        args.file.display(),
+        gaz.len()
+    );
     human += &all.line("all toponyms");
     for (c, t) in &by_corpus {
         human += &t.line(&format!("  {c}"));
@@ -211,8 +232,10 @@ pub fn geo(args: GeoArgs) -> anyhow::Result<Summary> {
         }
         human.push('\n');
     }
-    let corpora: serde_json::Map<String, serde_json::Value> =
-        by_corpus.iter().map(|(c, t)| (c.clone(), t.json())).collect();
+    let corpora: serde_json::Map<String, serde_json::Value> = by_corpus
+        .iter()
+        .map(|(c, t)| (c.clone(), t.json()))
+        .collect();
     let mut json = all.json();
     json["eval"] = "geo".into();
     json["file"] = args.file.display().to_string().into();

@@ -43,15 +43,19 @@ struct GoldTimex {
 fn granularity(value: &str) -> Option<(&'static str, String)> {
     let v = value.trim_end_matches('X');
     let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     Some(match v.len() {
-        10 if digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) => ("day", v.into()),
+        10 if digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) => {
+            ("day", v.into())
+        }
         7 if digits(0..4) && b[4] == b'-' && digits(5..7) => ("month", v.into()),
         4 if digits(0..4) => ("year", v.into()),
         3 if digits(0..3) => ("decade", v.into()),
-        7 | 8 if digits(0..4) && v[4..].starts_with("-W") && digits(6..v.len()) => {
-            ("week", format!("{}-W{:02}", &v[..4], v[6..].parse::<u32>().ok()?))
-        }
+        7 | 8 if digits(0..4) && v[4..].starts_with("-W") && digits(6..v.len()) => (
+            "week",
+            format!("{}-W{:02}", &v[..4], v[6..].parse::<u32>().ok()?),
+        ),
         7 if digits(0..4) && v[4..].starts_with("-Q") => ("quarter", v.into()),
         7 if digits(0..4) && matches!(&v[5..], "SP" | "SU" | "FA" | "WI") => ("season", v.into()),
         _ => return None,
@@ -73,8 +77,9 @@ pub fn time(args: TimeArgs) -> anyhow::Result<Summary> {
         }
         let origin = format!("{}:{}", args.file.display(), n + 1);
         let gold: GoldDoc = serde_json::from_str(&line).with_context(|| origin.clone())?;
-        let dct = chrono::NaiveDate::parse_from_str(gold.dct.get(..10).unwrap_or(""), "%Y-%m-%d")
-            .with_context(|| format!("{origin}: id={}: bad dct {:?}", gold.doc_id, gold.dct))?;
+        let dct =
+            chrono::NaiveDate::parse_from_str(gold.dct.get(..10).unwrap_or(""), "%Y-%m-%d")
+                .with_context(|| format!("{origin}: id={}: bad dct {:?}", gold.doc_id, gold.dct))?;
         docs += 1;
         let mut doc = Document::from_text(gold.text);
         doc.id = gold.doc_id;
@@ -100,11 +105,19 @@ pub fn time(args: TimeArgs) -> anyhow::Result<Summary> {
             gold_n += 1;
             let hits: Vec<_> = times.iter().filter(|p| p.span.overlaps(*span)).collect();
             gold_found += usize::from(!hits.is_empty());
-            let Some((gran, norm)) = g.value.as_deref().filter(|_| g.kind == "DATE").and_then(granularity) else {
+            let Some((gran, norm)) = g
+                .value
+                .as_deref()
+                .filter(|_| g.kind == "DATE")
+                .and_then(granularity)
+            else {
                 continue;
             };
             let right = hits.iter().any(|p| {
-                p.value.as_deref().and_then(granularity).is_some_and(|(_, v)| v == norm)
+                p.value
+                    .as_deref()
+                    .and_then(granularity)
+                    .is_some_and(|(_, v)| v == norm)
             });
             let e = by_gran.entry(gran).or_default();
             e.0 += 1;
@@ -114,14 +127,19 @@ pub fn time(args: TimeArgs) -> anyhow::Result<Summary> {
                 full_day += 1;
                 full_day_ok += usize::from(right);
             }
-            if !right && errors.len() < args.errors && args.granularity.as_deref().is_none_or(|g| g == gran) {
+            if !right
+                && errors.len() < args.errors
+                && args.granularity.as_deref().is_none_or(|g| g == gran)
+            {
                 {
                     let got: Vec<String> = hits
                         .iter()
                         .map(|p| format!("{:?}={}", p.text, p.value.as_deref().unwrap_or("-")))
                         .collect();
                     let ctx_start = doc.text.floor_char_boundary(span.start.saturating_sub(50));
-                    let ctx_end = doc.text.ceil_char_boundary((span.end + 30).min(doc.text.len()));
+                    let ctx_end = doc
+                        .text
+                        .ceil_char_boundary((span.end + 30).min(doc.text.len()));
                     errors.push(format!(
                         "  {} dct {dct} gold {:?}={} got [{}]  …{}…",
                         doc.id,
@@ -136,7 +154,11 @@ pub fn time(args: TimeArgs) -> anyhow::Result<Summary> {
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let (p, r) = (ratio(pred_ok, pred_n), ratio(gold_found, gold_n));
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     let mut human = format!(
         "{}: {docs} documents\nfull-day dates resolved: {full_day_ok}/{full_day} = {:.1}%\n\
          detection (DATE+TIME, overlap): P {:.3} R {:.3} F1 {:.3} ({pred_n} predicted, {gold_n} gold)\n\
@@ -149,8 +171,14 @@ pub fn time(args: TimeArgs) -> anyhow::Result<Summary> {
     );
     let mut grans = serde_json::Map::new();
     for (g, (n, d, ok)) in &by_gran {
-        human += &format!("  {g:8} {n:4} / {d:4} / {ok:4}  ({:.1}% right)\n", 100.0 * ratio(*ok, *n));
-        grans.insert(g.to_string(), serde_json::json!({"gold": n, "detected": d, "right": ok, "accuracy": ratio(*ok, *n)}));
+        human += &format!(
+            "  {g:8} {n:4} / {d:4} / {ok:4}  ({:.1}% right)\n",
+            100.0 * ratio(*ok, *n)
+        );
+        grans.insert(
+            g.to_string(),
+            serde_json::json!({"gold": n, "detected": d, "right": ok, "accuracy": ratio(*ok, *n)}),
+        );
     }
     for e in errors {
         human += &e;
@@ -185,7 +213,11 @@ mod tests {
             ("PRESENT_REF", None),
             ("1998-12-XX", None),
         ] {
-            assert_eq!(granularity(v).as_ref().map(|(g, n)| (*g, n.as_str())), want, "{v}");
+            assert_eq!(
+                granularity(v).as_ref().map(|(g, n)| (*g, n.as_str())),
+                want,
+                "{v}"
+            );
         }
     }
 }

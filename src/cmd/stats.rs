@@ -20,13 +20,21 @@ pub struct Args {
 /// mentions.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.db.is_file() {
-        bail!("{}: no such database (run `herald ingest --db {0} …` first)", args.db.display());
+        bail!(
+            "{}: no such database (run `herald ingest --db {0} …` first)",
+            args.db.display()
+        );
     }
     let stats = Store::open(&args.db)?.stats()?;
     if args.json {
         println!("{}", serde_json::to_string(&stats)?);
     } else {
-        let width = stats.rows().iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
+        let width = stats
+            .rows()
+            .iter()
+            .map(|(_, n)| n.to_string().len())
+            .max()
+            .unwrap_or(1);
         for (name, n) in stats.rows() {
             println!("{name:<10} {n:>width$}");
         }

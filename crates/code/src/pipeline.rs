@@ -44,7 +44,7 @@ impl Coder {
         crate::time::date_events(&mut out.events, &out.times, &sentences, doc);
         crate::places::place_events(&mut out.events, &out.places, &sentences);
         out.quotes = crate::quotes::find_quotes(doc, &sentences);
-        crate::quotes::code_speakers(&mut out.quotes, &out.mentions);
+        crate::quotes::code_speakers(&mut out.quotes, &out.mentions, &doc.text);
         out.figures = crate::figures::find_figures(doc, &sentences);
         out
     }

@@ -42,8 +42,21 @@ pub fn explain(dict: &CompiledDict, term: &str) -> Vec<String> {
             out.push(format!("{how} line {}", a.line));
         }
     }
+    // The form as written, else a lemma guessed by stripping a regular ending ("arrested").
+    let w0 = words.first().cloned().unwrap_or_default();
+    let guesses = [
+        w0.clone(),
+        w0.strip_suffix("ed")
+            .map(str::to_string)
+            .unwrap_or_default(),
+        w0.strip_suffix('d').map(str::to_string).unwrap_or_default(),
+        w0.strip_suffix("ing")
+            .map(str::to_string)
+            .unwrap_or_default(),
+        w0.strip_suffix('s').map(str::to_string).unwrap_or_default(),
+    ];
     if words.len() == 1
-        && let Some(ids) = dict.verbs.get(&words[0])
+        && let Some(ids) = guesses.iter().find_map(|g| dict.verbs.get(g))
     {
         let mut ps: Vec<_> = ids.iter().map(|&i| &dict.patterns[i]).collect();
         ps.sort_by_key(|p| std::cmp::Reverse(p.specificity()));

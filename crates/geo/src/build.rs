@@ -189,7 +189,10 @@ mod tests {
             assert_eq!(f[0].len(), 2, "countries.tsv: {line}");
             let lat: f64 = f[1].parse().expect(line);
             let lon: f64 = f[2].parse().expect(line);
-            assert!((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon), "{line}");
+            assert!(
+                (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon),
+                "{line}"
+            );
         }
         for line in data_lines(REGIONS) {
             let f: Vec<&str> = line.split('\t').collect();

@@ -32,7 +32,11 @@ fn parse(gaz: &mut Gazetteer, text: &str) {
                     lat: f[5].parse().expect("gazetteer: latitude"),
                     lon: f[6].parse().expect("gazetteer: longitude"),
                     country: cc.to_string(),
-                    kind: if level == "1" { Kind::Admin1 } else { Kind::Admin2 },
+                    kind: if level == "1" {
+                        Kind::Admin1
+                    } else {
+                        Kind::Admin2
+                    },
                     population: f[7].parse().expect("gazetteer: population"),
                     admin1: None,
                     admin2: None,
@@ -95,7 +99,9 @@ pub(crate) fn gunzip(data: &[u8]) -> Result<Vec<u8>, String> {
     if flags & 2 != 0 {
         pos += 2;
     }
-    let body = data.get(pos..data.len() - 8).ok_or("truncated gzip header")?;
+    let body = data
+        .get(pos..data.len() - 8)
+        .ok_or("truncated gzip header")?;
     miniz_oxide::inflate::decompress_to_vec(body).map_err(|e| format!("inflate: {e:?}"))
 }
 

@@ -16,7 +16,11 @@ pub(crate) fn load(path: &Path) -> Result<Gazetteer> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path.display(), e))?;
     let mut gaz = Gazetteer::default();
     gaz.add_tables();
-    read(&mut gaz, std::io::BufReader::new(file), &path.display().to_string())?;
+    read(
+        &mut gaz,
+        std::io::BufReader::new(file),
+        &path.display().to_string(),
+    )?;
     gaz.add_us_abbreviations();
     Ok(gaz)
 }
@@ -37,7 +41,10 @@ pub(crate) fn read(gaz: &mut Gazetteer, input: impl BufRead, origin: &str) -> Re
         if f.len() != COLUMNS {
             return Err(Error::format(
                 at(),
-                format!("expected {COLUMNS} tab-separated columns (GeoNames format), found {}", f.len()),
+                format!(
+                    "expected {COLUMNS} tab-separated columns (GeoNames format), found {}",
+                    f.len()
+                ),
             ));
         }
         let num = |i: usize, what: &str| -> Result<f64> {
@@ -102,7 +109,8 @@ fn usable_alias(a: &str) -> bool {
         && a.is_ascii()
         && a.starts_with(|c: char| c.is_ascii_uppercase())
         && !a.chars().all(|c| c.is_ascii_uppercase())
-        && a.chars().all(|c| c.is_ascii_alphabetic() || " -'.".contains(c))
+        && a.chars()
+            .all(|c| c.is_ascii_alphabetic() || " -'.".contains(c))
 }
 
 #[cfg(test)]
@@ -122,7 +130,10 @@ mod tests {
         let hits = gaz.lookup("Alma-Ata");
         assert_eq!(hits.len(), 1);
         let e = gaz.entry(hits[0].id);
-        assert_eq!((e.name.as_str(), e.kind, e.population), ("Almaty", Kind::City, 2000900));
+        assert_eq!(
+            (e.name.as_str(), e.kind, e.population),
+            ("Almaty", Kind::City, 2000900)
+        );
         assert_eq!(gaz.entry(e.admin1.unwrap()).name, "Almaty Qalasy");
         assert!(gaz.lookup("ALA").is_empty(), "codes are not names");
     }

@@ -27,11 +27,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     iso_prefix(s)
-        .or_else(|| {
-            DateTime::parse_from_rfc2822(s)
-                .ok()
-                .map(|d| d.date_naive())
-        })
+        .or_else(|| DateTime::parse_from_rfc2822(s).ok().map(|d| d.date_naive()))
         .or_else(|| numeric(s))
         .or_else(|| worded(s))
 }
@@ -66,7 +62,10 @@ fn numeric(s: &str) -> Option<NaiveDate> {
     {
         return None;
     }
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     if parts[0].len() == 4 {
         return ymd(n[0] as i32, n[1], n[2]);
     }
@@ -186,7 +185,10 @@ fn is_filler(lower: &str, tok: &str) -> bool {
             .iter()
             .any(|d| *d == lower || d.starts_with(lower) && (3..=4).contains(&lower.len()));
     weekday
-        || matches!(lower, "am" | "pm" | "a.m" | "p.m" | "of" | "at" | "on" | "the")
+        || matches!(
+            lower,
+            "am" | "pm" | "a.m" | "p.m" | "of" | "at" | "on" | "the"
+        )
         || ((2..=5).contains(&tok.len()) && tok.bytes().all(|b| b.is_ascii_uppercase()))
 }
 

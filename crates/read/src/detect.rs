@@ -43,11 +43,7 @@ impl Format {
         if head.first() != Some(&b'<') {
             return Format::Text;
         }
-        let lower: Vec<u8> = head
-            .iter()
-            .take(4096)
-            .map(u8::to_ascii_lowercase)
-            .collect();
+        let lower: Vec<u8> = head.iter().take(4096).map(u8::to_ascii_lowercase).collect();
         let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
         if has(b"<rss") || has(b"<rdf:rdf") || (has(b"<feed") && has(b"w3.org/2005/atom")) {
             Format::Feed
@@ -92,8 +88,14 @@ mod tests {
         let cases: &[(&[u8], Format)] = &[
             (b"{\"text\":\"x\"}\n", Format::Jsonl),
             (b"\xEF\xBB\xBF  \n{\"text\":\"x\"}", Format::Jsonl),
-            (b"<?xml version=\"1.0\"?><rss version=\"2.0\">", Format::Feed),
-            (b"<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">", Format::Feed),
+            (
+                b"<?xml version=\"1.0\"?><rss version=\"2.0\">",
+                Format::Feed,
+            ),
+            (
+                b"<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+                Format::Feed,
+            ),
             (b"<rdf:RDF xmlns:rdf=\"x\">", Format::Feed),
             (b"<!DOCTYPE html><html>", Format::Html),
             (b"<div><p>Hi</p></div>", Format::Html),
@@ -102,7 +104,12 @@ mod tests {
             (b"", Format::Text),
         ];
         for (head, want) in cases {
-            assert_eq!(Format::sniff(head), *want, "{}", String::from_utf8_lossy(head));
+            assert_eq!(
+                Format::sniff(head),
+                *want,
+                "{}",
+                String::from_utf8_lossy(head)
+            );
         }
     }
 }

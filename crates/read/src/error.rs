@@ -106,17 +106,42 @@ mod tests {
     #[test]
     fn origin_display() {
         let cases = [
-            (Origin { file: "a.txt".into(), line: None, id: None }, "a.txt"),
-            (Origin { file: "a.jsonl".into(), line: Some(3), id: None }, "a.jsonl:3"),
             (
-                Origin { file: "a.jsonl".into(), line: Some(3), id: Some("x1".into()) },
+                Origin {
+                    file: "a.txt".into(),
+                    line: None,
+                    id: None,
+                },
+                "a.txt",
+            ),
+            (
+                Origin {
+                    file: "a.jsonl".into(),
+                    line: Some(3),
+                    id: None,
+                },
+                "a.jsonl:3",
+            ),
+            (
+                Origin {
+                    file: "a.jsonl".into(),
+                    line: Some(3),
+                    id: Some("x1".into()),
+                },
                 "a.jsonl:3 (id x1)",
             ),
         ];
         for (o, want) in cases {
             assert_eq!(o.to_string(), want);
         }
-        let e = Error::bad(Origin { file: "f".into(), line: Some(2), id: None }, "empty text");
+        let e = Error::bad(
+            Origin {
+                file: "f".into(),
+                line: Some(2),
+                id: None,
+            },
+            "empty text",
+        );
         assert_eq!(e.to_string(), "f:2: empty text");
     }
 }

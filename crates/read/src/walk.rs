@@ -246,7 +246,10 @@ impl Lines {
                 id: None,
             };
             let limit = MAX_LINE as u64 + 1;
-            match (&mut self.reader).take(limit).read_until(b'\n', &mut self.buf) {
+            match (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf)
+            {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(e) => {

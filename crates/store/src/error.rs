@@ -14,9 +14,7 @@ pub enum Error {
         source: rusqlite::Error,
     },
     /// The database was written by a newer herald with a schema this one does not know.
-    #[error(
-        "{path}: schema version {found} is newer than this herald's ({known}); upgrade herald"
-    )]
+    #[error("{path}: schema version {found} is newer than this herald's ({known}); upgrade herald")]
     TooNew {
         /// The database path.
         path: String,

@@ -46,7 +46,14 @@ pub(crate) fn document(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for m in &coded.mentions {
-        st.execute(params![id, m.text, m.kind, m.code, m.span.start as i64, m.span.end as i64])?;
+        st.execute(params![
+            id,
+            m.text,
+            m.kind,
+            m.code,
+            m.span.start as i64,
+            m.span.end as i64
+        ])?;
     }
 
     let mut st = tx.prepare_cached(

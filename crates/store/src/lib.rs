@@ -128,7 +128,8 @@ impl Store {
             path: name.to_string(),
             source,
         };
-        conn.busy_timeout(Duration::from_secs(10)).map_err(open_err)?;
+        conn.busy_timeout(Duration::from_secs(10))
+            .map_err(open_err)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
@@ -144,7 +145,9 @@ impl Store {
         let hash = Document::content_id(text);
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&hash], |_| Ok(()))
+            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&hash], |_| {
+                Ok(())
+            })
             .optional()?
             .is_some())
     }
@@ -167,7 +170,9 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(wrap)?;
         let exists = tx
-            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&hash], |_| Ok(()))
+            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&hash], |_| {
+                Ok(())
+            })
             .optional()
             .map_err(wrap)?
             .is_some();
@@ -182,9 +187,9 @@ impl Store {
     /// Row counts of every table.
     pub fn stats(&self) -> Result<Stats> {
         let count = |table: &str| -> Result<u64> {
-            let n: i64 = self
-                .conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
             Ok(n as u64)
         };
         Ok(Stats {
@@ -201,7 +206,9 @@ impl Store {
 
     /// The input ids of all stored documents, in storage order.
     pub fn doc_ids(&self) -> Result<Vec<String>> {
-        let mut st = self.conn.prepare("SELECT doc_id FROM documents ORDER BY id")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT doc_id FROM documents ORDER BY id")?;
         let ids = st
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<String>>>()?;

@@ -113,7 +113,10 @@ fn stores_everything_once() {
     assert_eq!(store.stats().unwrap(), want);
     // Same text under another id: a duplicate by content.
     let again = sample(TEXT, "other-id");
-    assert_eq!(store.insert(&again, &c, &sentences).unwrap(), Inserted::Duplicate);
+    assert_eq!(
+        store.insert(&again, &c, &sentences).unwrap(),
+        Inserted::Duplicate
+    );
     assert_eq!(store.stats().unwrap(), want);
     assert!(store.contains_text(TEXT).unwrap());
     assert!(!store.contains_text("something else").unwrap());
@@ -136,7 +139,11 @@ fn full_text_search() {
     }
     assert_eq!(store.search("rotterdam", 10).unwrap(), ["a"]);
     assert_eq!(store.search("ferry OR dock", 10).unwrap().len(), 2);
-    assert_eq!(store.search("almaty", 10).unwrap().len(), 2, "titles are indexed too");
+    assert_eq!(
+        store.search("almaty", 10).unwrap().len(),
+        2,
+        "titles are indexed too"
+    );
     assert!(store.search("\"unbalanced", 10).is_err());
 }
 
@@ -175,7 +182,11 @@ fn reopen_migrate_and_refuse_newer() {
 fn not_a_database() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("junk.db");
-    std::fs::write(&path, b"this is not a database file, just some text padding it out").unwrap();
+    std::fs::write(
+        &path,
+        b"this is not a database file, just some text padding it out",
+    )
+    .unwrap();
     let err = Store::open(&path).unwrap_err();
     assert!(err.to_string().contains("junk.db"), "{err}");
 }

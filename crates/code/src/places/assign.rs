@@ -11,14 +11,23 @@ use herald_core::{Event, Place, Sentence, Span};
 pub fn main_place(places: &[Place]) -> Option<&Place> {
     let mut by_country: HashMap<&str, usize> = HashMap::new();
     for p in places {
-        *by_country.entry(p.country.as_deref().unwrap_or("")).or_default() += 1;
+        *by_country
+            .entry(p.country.as_deref().unwrap_or(""))
+            .or_default() += 1;
     }
-    let first_of = |cc: &str| places.iter().position(|p| p.country.as_deref().unwrap_or("") == cc);
+    let first_of = |cc: &str| {
+        places
+            .iter()
+            .position(|p| p.country.as_deref().unwrap_or("") == cc)
+    };
     let (cc, _) = by_country
         .iter()
         .filter(|(cc, _)| !cc.is_empty())
         .max_by_key(|(cc, n)| (**n, std::cmp::Reverse(first_of(cc))))?;
-    let in_country: Vec<&Place> = places.iter().filter(|p| p.country.as_deref() == Some(*cc)).collect();
+    let in_country: Vec<&Place> = places
+        .iter()
+        .filter(|p| p.country.as_deref() == Some(*cc))
+        .collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for p in &in_country {
         *counts.entry(p.name.as_str()).or_default() += 1;

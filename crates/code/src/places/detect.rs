@@ -56,7 +56,9 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
             .find(|t| t.span.start == start)
             .and_then(|t| t.entity)
     };
-    let tagged = sentences.iter().any(|s| s.tokens.iter().any(|t| t.entity.is_some()));
+    let tagged = sentences
+        .iter()
+        .any(|s| s.tokens.iter().any(|t| t.entity.is_some()));
     let mut out = Vec::new();
     for span in spans {
         let Some(part) = span.get(text) else { continue };
@@ -70,7 +72,10 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
             let mut rest = raw;
             while let Some(h) = rest.find('-') {
                 let (a, b) = rest.split_at(h + 1);
-                if a.len() > 1 && b.starts_with(char::is_uppercase) && a.starts_with(char::is_uppercase) {
+                if a.len() > 1
+                    && b.starts_with(char::is_uppercase)
+                    && a.starts_with(char::is_uppercase)
+                {
                     v.push(a);
                     rest = b;
                 } else {
@@ -88,17 +93,14 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
             let mut core = &word[lead..];
             let mut after = None;
             // Trailing punctuation: keep an abbreviation's period.
-            loop {
-                let Some(c) = core.chars().last() else { break };
-                if c == '.' && is_abbreviation(core, gaz) {
+            while let Some(c) = core.chars().last() {
+                let strip =
+                    (is_outer_punct(c) || c == '.') && !(c == '.' && is_abbreviation(core, gaz));
+                if !strip {
                     break;
                 }
-                if is_outer_punct(c) || c == '.' {
-                    after = Some(c);
-                    core = &core[..core.len() - c.len_utf8()];
-                } else {
-                    break;
-                }
+                after = Some(c);
+                core = &core[..core.len() - c.len_utf8()];
             }
             // A possessive is not part of the name.
             for s in ["'s", "’s"] {
@@ -122,7 +124,11 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
         }
         // Title case: most longer words capitalised.
         let here = &mut out[sentence_start..];
-        let long: Vec<bool> = here.iter().filter(|w| w.span.len() > 3).map(|w| w.capital).collect();
+        let long: Vec<bool> = here
+            .iter()
+            .filter(|w| w.span.len() > 3)
+            .map(|w| w.capital)
+            .collect();
         if long.len() >= 3 && long.iter().filter(|c| **c).count() * 10 >= long.len() * 7 {
             here.iter_mut().for_each(|w| w.title_case = true);
         }
@@ -133,8 +139,25 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
 fn is_outer_punct(c: char) -> bool {
     matches!(
         c,
-        ',' | ';' | ':' | '!' | '?' | '"' | '“' | '”' | '(' | ')' | '[' | ']' | '\'' | '‘' | '’'
-            | '—' | '–' | '*' | '_' | '-'
+        ',' | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '"'
+            | '“'
+            | '”'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '\''
+            | '‘'
+            | '’'
+            | '—'
+            | '–'
+            | '*'
+            | '_'
+            | '-'
     )
 }
 
@@ -150,15 +173,45 @@ fn is_abbreviation(w: &str, gaz: &Gazetteer) -> bool {
 /// Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Dar es
 /// Salaam", "Stratford upon Avon").
 fn is_connector(w: &str) -> bool {
-    matches!(w, "of" | "and" | "the" | "de" | "del" | "da" | "do" | "es" | "el" | "al" | "la" | "le" | "upon" | "on" | "sur" | "am")
+    matches!(
+        w,
+        "of" | "and"
+            | "the"
+            | "de"
+            | "del"
+            | "da"
+            | "do"
+            | "es"
+            | "el"
+            | "al"
+            | "la"
+            | "le"
+            | "upon"
+            | "on"
+            | "sur"
+            | "am"
+    )
 }
 
 /// Words before a name that make it a place ("in Almaty", "near Mobile").
 pub(crate) fn is_locative(w: &str) -> bool {
     matches!(
         w,
-        "in" | "at" | "near" | "from" | "outside" | "across" | "into" | "toward" | "towards"
-            | "around" | "throughout" | "inside" | "to" | "through" | "via" | "between"
+        "in" | "at"
+            | "near"
+            | "from"
+            | "outside"
+            | "across"
+            | "into"
+            | "toward"
+            | "towards"
+            | "around"
+            | "throughout"
+            | "inside"
+            | "to"
+            | "through"
+            | "via"
+            | "between"
     )
 }
 
@@ -167,12 +220,50 @@ pub(crate) fn is_locative(w: &str) -> bool {
 fn is_not_a_place(w: &str) -> bool {
     matches!(
         w,
-        "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August"
-            | "September" | "October" | "November" | "December" | "Jan." | "Feb." | "Mar."
-            | "Apr." | "Jun." | "Jul." | "Aug." | "Sep." | "Sept." | "Oct." | "Nov." | "Dec."
-            | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            | "Christmas" | "Easter" | "Olympic" | "Olympics" | "White House" | "Hamas"
-            | "Jesus" | "God" | "Congress" | "Senate" | "Parliament" | "Kremlin" | "Pentagon"
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan."
+            | "Feb."
+            | "Mar."
+            | "Apr."
+            | "Jun."
+            | "Jul."
+            | "Aug."
+            | "Sep."
+            | "Sept."
+            | "Oct."
+            | "Nov."
+            | "Dec."
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Christmas"
+            | "Easter"
+            | "Olympic"
+            | "Olympics"
+            | "White House"
+            | "Hamas"
+            | "Jesus"
+            | "God"
+            | "Congress"
+            | "Senate"
+            | "Parliament"
+            | "Kremlin"
+            | "Pentagon"
     )
 }
 
@@ -180,52 +271,250 @@ fn is_not_a_place(w: &str) -> bool {
 fn is_title(w: &str) -> bool {
     matches!(
         w,
-        "Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Gov." | "Rep." | "Gen." | "Col." | "Capt."
-            | "Lt." | "Sgt." | "Det." | "Prof." | "Rev." | "President" | "Judge" | "Officer"
-            | "Sheriff" | "Coach" | "Chief" | "Mayor" | "Minister" | "Senator" | "Governor"
-            | "Deputy" | "Secretary" | "Councilman" | "Councilwoman" | "Commissioner" | "Justice"
+        "Mr."
+            | "Mrs."
+            | "Ms."
+            | "Dr."
+            | "Sen."
+            | "Gov."
+            | "Rep."
+            | "Gen."
+            | "Col."
+            | "Capt."
+            | "Lt."
+            | "Sgt."
+            | "Det."
+            | "Prof."
+            | "Rev."
+            | "President"
+            | "Judge"
+            | "Officer"
+            | "Sheriff"
+            | "Coach"
+            | "Chief"
+            | "Mayor"
+            | "Minister"
+            | "Senator"
+            | "Governor"
+            | "Deputy"
+            | "Secretary"
+            | "Councilman"
+            | "Councilwoman"
+            | "Commissioner"
+            | "Justice"
     )
 }
 
-/// Common first names that are also place names: before another capitalised word they start
-/// a person's name; alone they are a person's unless a locative or qualifier says otherwise.
-fn is_first_name(w: &str) -> bool {
+/// Given names that some small place bears too: alone they are a person's unless a locative
+/// or qualifier says otherwise.
+fn is_given_name(w: &str) -> bool {
     matches!(
         w,
-        "David" | "Scott" | "Patrick" | "Mary" | "Linda" | "Charles" | "Henry" | "Paul" | "Mark"
-            | "Thomas" | "Gary" | "Christopher" | "James" | "John" | "Michael" | "Robert"
-            | "William" | "Richard" | "Joseph" | "Daniel" | "Matthew" | "Anthony" | "Donald"
-            | "Steven" | "Andrew" | "Kenneth" | "Kevin" | "Brian" | "Edward" | "Ronald" | "Jason"
-            | "Ryan" | "Eric" | "Stephen" | "Larry" | "Frank" | "Raymond" | "Samuel" | "Benjamin"
-            | "Jack" | "Dennis" | "Jerry" | "Alexander" | "Aaron" | "Jose" | "Adam" | "Peter"
-            | "Walter" | "Keith" | "Roger" | "Carl" | "Terry" | "Sean" | "Arthur" | "Jesse"
-            | "Bruce" | "Albert" | "Alan" | "Juan" | "Wayne" | "Roy" | "Ralph" | "Vincent"
-            | "Russell" | "Louis" | "Philip" | "Barbara" | "Susan" | "Sarah" | "Karen" | "Nancy"
-            | "Lisa" | "Margaret" | "Sandra" | "Emily" | "Donna" | "Michelle" | "Carol" | "Amanda"
-            | "Rebecca" | "Sharon" | "Laura" | "Amy" | "Helen" | "Anna" | "Angela" | "Nicole"
-            | "Emma" | "Rachel" | "Catherine" | "Ruth" | "Maria" | "Julie" | "Kelly" | "Joan"
-            | "Andrea" | "Martha" | "Ann" | "Jean" | "Alice" | "Grace" | "Diana" | "Marie"
-            | "Rose" | "Obama" | "Al" | "Christian" | "Meredith" | "Harding" | "Ford" | "Lee"
-            |
-        "George" | "Jackson" | "Lincoln" | "Clinton" | "Washington" | "Jordan" | "Victoria"
-            | "Florence" | "Austin" | "Charlotte" | "Eugene" | "Sydney" | "Chester" | "Marion"
-            | "Douglas" | "Warren" | "Franklin" | "Milton" | "Troy" | "Vernon" | "Tyler"
-            | "Madison" | "Beverly" | "Shelby" | "Orlando" | "Chelsea" | "Regina" | "Elizabeth"
-            | "Paris" | "Dallas" | "Houston" | "Carson" | "Logan" | "Monroe" | "Jefferson"
-            | "Hamilton" | "Kent" | "Lawrence" | "Stanley" | "Clifton" | "Allen" | "Salem"
-            | "Camden" | "Dayton" | "Quincy" | "Sherman" | "Grant" | "Hudson" | "Mason"
-            | "Laurel"
+        "David"
+            | "Scott"
+            | "Patrick"
+            | "Mary"
+            | "Linda"
+            | "Charles"
+            | "Henry"
+            | "Paul"
+            | "Mark"
+            | "Thomas"
+            | "Gary"
+            | "Christopher"
+            | "James"
+            | "John"
+            | "Michael"
+            | "Robert"
+            | "William"
+            | "Richard"
+            | "Joseph"
+            | "Daniel"
+            | "Matthew"
+            | "Anthony"
+            | "Donald"
+            | "Steven"
+            | "Andrew"
+            | "Kenneth"
+            | "Kevin"
+            | "Brian"
+            | "Edward"
+            | "Ronald"
+            | "Jason"
+            | "Ryan"
+            | "Eric"
+            | "Stephen"
+            | "Larry"
+            | "Frank"
+            | "Raymond"
+            | "Samuel"
+            | "Benjamin"
+            | "Jack"
+            | "Dennis"
+            | "Jerry"
+            | "Alexander"
+            | "Aaron"
+            | "Jose"
+            | "Adam"
+            | "Peter"
+            | "Walter"
+            | "Keith"
+            | "Roger"
+            | "Carl"
+            | "Terry"
+            | "Sean"
+            | "Arthur"
+            | "Jesse"
+            | "Bruce"
+            | "Albert"
+            | "Alan"
+            | "Juan"
+            | "Wayne"
+            | "Roy"
+            | "Ralph"
+            | "Vincent"
+            | "Russell"
+            | "Louis"
+            | "Philip"
+            | "Barbara"
+            | "Susan"
+            | "Sarah"
+            | "Karen"
+            | "Nancy"
+            | "Lisa"
+            | "Margaret"
+            | "Sandra"
+            | "Emily"
+            | "Donna"
+            | "Michelle"
+            | "Carol"
+            | "Amanda"
+            | "Rebecca"
+            | "Sharon"
+            | "Laura"
+            | "Amy"
+            | "Helen"
+            | "Anna"
+            | "Angela"
+            | "Nicole"
+            | "Emma"
+            | "Rachel"
+            | "Catherine"
+            | "Ruth"
+            | "Maria"
+            | "Julie"
+            | "Kelly"
+            | "Joan"
+            | "Andrea"
+            | "Martha"
+            | "Ann"
+            | "Jean"
+            | "Alice"
+            | "Grace"
+            | "Diana"
+            | "Marie"
+            | "Rose"
+            | "Obama"
+            | "Al"
+            | "Christian"
+            | "Meredith"
+            | "Harding"
+            | "Ford"
+            | "Lee"
     )
+}
+
+/// First names: before another capitalised word they start a person's name ("George
+/// Washington", "Paris Hilton").
+fn is_first_name(w: &str) -> bool {
+    is_given_name(w)
+        || matches!(
+            w,
+            "George"
+                | "Jackson"
+                | "Lincoln"
+                | "Clinton"
+                | "Washington"
+                | "Jordan"
+                | "Victoria"
+                | "Florence"
+                | "Austin"
+                | "Charlotte"
+                | "Eugene"
+                | "Sydney"
+                | "Chester"
+                | "Marion"
+                | "Douglas"
+                | "Warren"
+                | "Franklin"
+                | "Milton"
+                | "Troy"
+                | "Vernon"
+                | "Tyler"
+                | "Madison"
+                | "Beverly"
+                | "Shelby"
+                | "Orlando"
+                | "Chelsea"
+                | "Regina"
+                | "Elizabeth"
+                | "Paris"
+                | "Dallas"
+                | "Houston"
+                | "Carson"
+                | "Logan"
+                | "Monroe"
+                | "Jefferson"
+                | "Hamilton"
+                | "Kent"
+                | "Lawrence"
+                | "Stanley"
+                | "Clifton"
+                | "Allen"
+                | "Salem"
+                | "Camden"
+                | "Dayton"
+                | "Quincy"
+                | "Sherman"
+                | "Grant"
+                | "Hudson"
+                | "Mason"
+                | "Laurel"
+        )
 }
 
 /// Verbs after a place name that make it stand for its government ("Moscow said").
 fn is_stance_verb(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "say" | "announced" | "warned" | "accused" | "denied" | "insisted"
-            | "demanded" | "rejected" | "condemned" | "urged" | "wants" | "claimed" | "responded"
-            | "refused" | "threatened" | "agreed" | "argued" | "believes" | "hopes" | "blamed"
-            | "criticised" | "criticized" | "welcomed" | "protested" | "vowed" | "pledged"
+        "said"
+            | "says"
+            | "say"
+            | "announced"
+            | "warned"
+            | "accused"
+            | "denied"
+            | "insisted"
+            | "demanded"
+            | "rejected"
+            | "condemned"
+            | "urged"
+            | "wants"
+            | "claimed"
+            | "responded"
+            | "refused"
+            | "threatened"
+            | "agreed"
+            | "argued"
+            | "believes"
+            | "hopes"
+            | "blamed"
+            | "criticised"
+            | "criticized"
+            | "welcomed"
+            | "protested"
+            | "vowed"
+            | "pledged"
     )
 }
 
@@ -239,7 +528,11 @@ pub(crate) fn detect(text: &str, words: &[Word], gaz: &Gazetteer) -> Vec<Candida
     for k in 1..words.len() {
         let (a, b) = (&words[k - 1], &words[k]);
         let a_text = a.span.slice(text);
-        if a.capital && b.capital && !b.initial && a.punct_after.is_none() && !a.title_case
+        if a.capital
+            && b.capital
+            && !b.initial
+            && a.punct_after.is_none()
+            && !a.title_case
             && (is_first_name(a_text) || is_title(a_text))
         {
             surnames.insert(b.span.slice(text));
@@ -286,7 +579,13 @@ pub(crate) fn detect(text: &str, words: &[Word], gaz: &Gazetteer) -> Vec<Candida
         let key = span.slice(text).to_string();
         let person = end - i == 1 && surnames.contains(words[i].span.slice(text));
         if let Some(role) = judge(text, words, i, end, adjective, gaz).filter(|_| !person) {
-            out.push(Candidate { first: i, end, span, key, role });
+            out.push(Candidate {
+                first: i,
+                end,
+                span,
+                key,
+                role,
+            });
         }
         i = end;
     }
@@ -294,13 +593,25 @@ pub(crate) fn detect(text: &str, words: &[Word], gaz: &Gazetteer) -> Vec<Candida
 }
 
 /// Keeps or drops a match by its context, and gives it its role.
-fn judge(text: &str, words: &[Word], first: usize, end: usize, adjective: bool, gaz: &Gazetteer) -> Option<Role> {
+fn judge(
+    text: &str,
+    words: &[Word],
+    first: usize,
+    end: usize,
+    adjective: bool,
+    gaz: &Gazetteer,
+) -> Option<Role> {
     let w = &words[first];
     let name = Span::new(w.span.start, words[end - 1].span.end).slice(text);
     let single = end - first == 1;
     let prev = first.checked_sub(1).map(|p| &words[p]);
-    let prev_low = prev.map(|p| p.span.slice(text).to_lowercase()).unwrap_or_default();
-    let next_low = words.get(end).map(|n| n.span.slice(text).to_lowercase()).unwrap_or_default();
+    let prev_low = prev
+        .map(|p| p.span.slice(text).to_lowercase())
+        .unwrap_or_default();
+    let next_low = words
+        .get(end)
+        .map(|n| n.span.slice(text).to_lowercase())
+        .unwrap_or_default();
     // The recogniser's verdict, when the text is tagged.
     match w.entity {
         Some((EntityKind::Person, _)) => return None,
@@ -316,14 +627,22 @@ fn judge(text: &str, words: &[Word], first: usize, end: usize, adjective: bool, 
         return None;
     }
     // A first name is a person's unless a locative or a qualifier says otherwise.
-    let qualified = words[end - 1].punct_after == Some(',') && words.get(end).is_some_and(|n| n.capital);
-    if single && is_first_name(name) && !locative && !qualified {
+    let qualified =
+        words[end - 1].punct_after == Some(',') && words.get(end).is_some_and(|n| n.capital);
+    if single && is_given_name(name) && !locative && !qualified {
         return None;
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    let upper_word = letters > 3 && !name.contains('.') && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let upper_word = letters > 3
+        && !name.contains('.')
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
     // Capitals say little in an all-caps word, except in a dateline ("CHARLESTON, W.Va.").
-    if upper_word && !(w.initial && words[end - 1].punct_after.is_some() && !gaz.is_common_word(name)) {
+    if upper_word
+        && !(w.initial && words[end - 1].punct_after.is_some() && !gaz.is_common_word(name))
+    {
         // A headline or acronym in capitals: "POLICE", "NATO".
         return None;
     }
@@ -331,7 +650,8 @@ fn judge(text: &str, words: &[Word], first: usize, end: usize, adjective: bool, 
     // capitals mean something: mid-sentence, not title case, not after an article.
     if single && gaz.is_common_word(name) && !locative {
         let article = matches!(prev_low.as_str(), "the" | "a" | "an");
-        let next_capital = words.get(end).is_some_and(|n| n.capital) && words[end - 1].punct_after.is_none();
+        let next_capital =
+            words.get(end).is_some_and(|n| n.capital) && words[end - 1].punct_after.is_none();
         let prev_capital = prev.is_some_and(|p| p.capital && p.punct_after.is_none());
         if w.initial || w.title_case || article || next_capital || prev_capital {
             return None;
@@ -366,7 +686,9 @@ fn judge(text: &str, words: &[Word], first: usize, end: usize, adjective: bool, 
         // "Moscow said" stands for a government; "Jones said" is a person.
         let big = gaz.lookup(name).iter().any(|h| {
             let e = gaz.entry(h.id);
-            matches!(e.kind, herald_geo::Kind::Country | herald_geo::Kind::Admin1) || e.capital || e.population >= 1_000_000
+            matches!(e.kind, herald_geo::Kind::Country | herald_geo::Kind::Admin1)
+                || e.capital
+                || e.population >= 1_000_000
         });
         return big.then_some(Role::Metonymic);
     }

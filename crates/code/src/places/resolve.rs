@@ -42,7 +42,10 @@ impl Context {
     fn add(&mut self, key: &str, id: u32, gaz: &Gazetteer) {
         let e = gaz.entry(id);
         if !e.country.is_empty() {
-            self.countries.entry(key.into()).or_default().push(e.country.clone());
+            self.countries
+                .entry(key.into())
+                .or_default()
+                .push(e.country.clone());
         }
         let divs = self.divisions.entry(key.into()).or_default();
         match e.kind {
@@ -67,19 +70,27 @@ impl Context {
 
     /// True when a name other than `key` points to country `cc`.
     fn has_country(&self, key: &str, cc: &str) -> bool {
-        self.countries.iter().any(|(k, v)| k != key && v.iter().any(|c| c == cc))
+        self.countries
+            .iter()
+            .any(|(k, v)| k != key && v.iter().any(|c| c == cc))
     }
 
     /// True when a name other than `key` points to division `id`.
     fn has_division(&self, key: &str, id: u32) -> bool {
-        self.divisions.iter().any(|(k, v)| k != key && v.contains(&id))
+        self.divisions
+            .iter()
+            .any(|(k, v)| k != key && v.contains(&id))
     }
 }
 
 /// Candidate places of a detected name.
 fn options(c: &Candidate, gaz: &Gazetteer) -> Vec<(u32, bool)> {
     if c.role == Role::Adjectival {
-        return gaz.adjective(&c.key).iter().map(|&id| (id, false)).collect();
+        return gaz
+            .adjective(&c.key)
+            .iter()
+            .map(|&id| (id, false))
+            .collect();
     }
     gaz.lookup(&c.key).iter().map(|h| (h.id, h.alias)).collect()
 }
@@ -97,7 +108,12 @@ pub(crate) fn resolve(words: &[Word], cands: &[Candidate], gaz: &Gazetteer) -> V
                 options(next, gaz)
                     .into_iter()
                     .map(|(id, _)| id)
-                    .filter(|&id| matches!(gaz.entry(id).kind, Kind::Admin1 | Kind::Admin2 | Kind::Country))
+                    .filter(|&id| {
+                        matches!(
+                            gaz.entry(id).kind,
+                            Kind::Admin1 | Kind::Admin2 | Kind::Country
+                        )
+                    })
                     .collect::<Vec<u32>>()
             })
         })

@@ -13,7 +13,16 @@ fn check(cases: &[Case]) {
         let got = find_toponyms(&doc, &[], gaz);
         let shown: Vec<String> = got
             .iter()
-            .map(|t| format!("{} {:?} {} ({:.2}, {:.2})", t.place.span.slice(text), t.role, t.place.name, t.place.lat, t.place.lon))
+            .map(|t| {
+                format!(
+                    "{} {:?} {} ({:.2}, {:.2})",
+                    t.place.span.slice(text),
+                    t.role,
+                    t.place.name,
+                    t.place.lat,
+                    t.place.lon
+                )
+            })
             .collect();
         assert_eq!(got.len(), want.len(), "{text:?}: {shown:?}");
         for (t, (name, role, lat, lon)) in got.iter().zip(want.iter()) {
@@ -31,19 +40,61 @@ fn finds_and_places_toponyms() {
     check(&[
         (
             "Protesters gathered in Almaty, Kazakhstan's largest city.",
-            &[("Almaty", Place, 43.25, 76.91), ("Kazakhstan", Place, 48.0, 68.0)],
+            &[
+                ("Almaty", Place, 43.25, 76.91),
+                ("Kazakhstan", Place, 48.0, 68.0),
+            ],
         ),
-        ("Troops flew in from Russia and Belarus.", &[("Russia", Place, 60.0, 100.0), ("Belarus", Place, 53.0, 28.0)]),
-        ("The Kazakh government resigned.", &[("Kazakh", Adjectival, 48.0, 68.0)]),
-        ("Moscow said the troops would leave.", &[("Moscow", Metonymic, 55.75, 37.62)]),
-        ("He moved to Paris, Texas, last year.", &[("Paris", Place, 33.66, -95.56), ("Texas", Place, 31.2, -99.9)]),
-        ("She lives in Paris and works in Lyon.", &[("Paris", Place, 48.85, 2.35), ("Lyon", Place, 45.76, 4.84)]),
-        ("Police in Gainesville, Fla., arrested two men.", &[("Gainesville", Place, 29.65, -82.32), ("Fla.", Place, 28.75, -82.5)]),
+        (
+            "Troops flew in from Russia and Belarus.",
+            &[
+                ("Russia", Place, 60.0, 100.0),
+                ("Belarus", Place, 53.0, 28.0),
+            ],
+        ),
+        (
+            "The Kazakh government resigned.",
+            &[("Kazakh", Adjectival, 48.0, 68.0)],
+        ),
+        (
+            "Moscow said the troops would leave.",
+            &[("Moscow", Metonymic, 55.75, 37.62)],
+        ),
+        (
+            "He moved to Paris, Texas, last year.",
+            &[
+                ("Paris", Place, 33.66, -95.56),
+                ("Texas", Place, 31.2, -99.9),
+            ],
+        ),
+        (
+            "She lives in Paris and works in Lyon.",
+            &[("Paris", Place, 48.85, 2.35), ("Lyon", Place, 45.76, 4.84)],
+        ),
+        (
+            "Police in Gainesville, Fla., arrested two men.",
+            &[
+                ("Gainesville", Place, 29.65, -82.32),
+                ("Fla.", Place, 28.75, -82.5),
+            ],
+        ),
         ("George Washington crossed the river.", &[]),
         ("Mobile phones were seized.", &[]),
-        ("The storm hit Mobile on Sunday.", &[("Mobile", Place, 30.69, -88.04)]),
-        ("Officials in Dar es Salaam met U.S. envoys.", &[("Dar es Salaam", Place, -6.82, 39.27), ("U.S.", Place, 39.76, -98.5)]),
-        ("Fighting spread across Central Asia.", &[("Central Asia", Place, 43.0, 68.0)]),
+        (
+            "The storm hit Mobile on Sunday.",
+            &[("Mobile", Place, 30.69, -88.04)],
+        ),
+        (
+            "Officials in Dar es Salaam met U.S. envoys.",
+            &[
+                ("Dar es Salaam", Place, -6.82, 39.27),
+                ("U.S.", Place, 39.76, -98.5),
+            ],
+        ),
+        (
+            "Fighting spread across Central Asia.",
+            &[("Central Asia", Place, 43.0, 68.0)],
+        ),
     ]);
 }
 
@@ -52,33 +103,52 @@ fn georgia_follows_the_document() {
     let gaz = Gazetteer::embedded();
     let us = Document::from_text("Atlanta police said the suspect fled Georgia for Alabama.");
     let t = find_toponyms(&us, &[], gaz);
-    let ga = t.iter().find(|t| t.place.span.slice(&us.text) == "Georgia").unwrap();
+    let ga = t
+        .iter()
+        .find(|t| t.place.span.slice(&us.text) == "Georgia")
+        .unwrap();
     assert_eq!(ga.place.country.as_deref(), Some("US"), "{t:?}");
     let caucasus = Document::from_text("Russian tanks entered Georgia near Tbilisi.");
     let t = find_toponyms(&caucasus, &[], gaz);
-    let ge = t.iter().find(|t| t.place.span.slice(&caucasus.text) == "Georgia").unwrap();
+    let ge = t
+        .iter()
+        .find(|t| t.place.span.slice(&caucasus.text) == "Georgia")
+        .unwrap();
     assert_eq!(ge.place.country.as_deref(), Some("GE"), "{t:?}");
 }
 
 #[test]
 fn events_take_their_sentence_place_else_the_main_place() {
-    let text = "Protesters burned cars in Almaty. Troops arrived in Kazakhstan. Tokayev gave orders.";
+    let text =
+        "Protesters burned cars in Almaty. Troops arrived in Kazakhstan. Tokayev gave orders.";
     let doc = Document::from_text(text);
     let places = super::find_places(&doc, &[]);
     let mut sentences = Vec::new();
     let mut start = 0;
     for (i, _) in text.match_indices(". ") {
-        sentences.push(Sentence { span: Span::new(start, i + 1), tokens: Vec::new() });
+        sentences.push(Sentence {
+            span: Span::new(start, i + 1),
+            tokens: Vec::new(),
+        });
         start = i + 2;
     }
-    sentences.push(Sentence { span: Span::new(start, text.len()), tokens: Vec::new() });
+    sentences.push(Sentence {
+        span: Span::new(start, text.len()),
+        tokens: Vec::new(),
+    });
     let ev = |w: &str| {
         let s = text.find(w).unwrap();
-        Event { evidence: Span::new(s, s + w.len()), ..Default::default() }
+        Event {
+            evidence: Span::new(s, s + w.len()),
+            ..Default::default()
+        }
     };
     let mut events = vec![ev("burned"), ev("arrived"), ev("gave")];
     place_events(&mut events, &places, &sentences);
-    let names: Vec<&str> = events.iter().map(|e| e.place.as_ref().unwrap().name.as_str()).collect();
+    let names: Vec<&str> = events
+        .iter()
+        .map(|e| e.place.as_ref().unwrap().name.as_str())
+        .collect();
     assert_eq!(names, ["Almaty", "Kazakhstan", "Almaty"]);
     assert_eq!(main_place(&places).unwrap().name, "Almaty");
     assert_eq!(main_place(&[]), None);

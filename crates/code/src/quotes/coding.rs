@@ -1,8 +1,9 @@
 //! Actor codes for speakers, from the actor mentions the actors stage found.
 //!
-//! A speaker takes the code of the mention at its own span ("the Kazakh Foreign Ministry"),
-//! else of the latest earlier mention of the name it resolved to ("he" → "Putin" → the
-//! code of the last "Putin" or "Vladimir Putin" before the quote).
+//! A speaker named in place takes the code of the mention at its span ("the Kazakh Foreign
+//! Ministry"); a speaker resolved from a pronoun or description takes the code of the latest
+//! earlier mention of the name it resolved to ("he" → "Putin" → the code of the last "Putin"
+//! or "Vladimir Putin" before the quote), and the mention at its span only failing that.
 
 use herald_core::{Mention, Quote};
 
@@ -14,8 +15,9 @@ fn last_word(s: &str) -> String {
         .to_lowercase()
 }
 
-/// Fills `speaker.code` from `mentions` where a coded mention names the speaker.
-pub fn code_speakers(quotes: &mut [Quote], mentions: &[Mention]) {
+/// Fills `speaker.code` from `mentions` where a coded mention names the speaker; `text` is the
+/// document text the spans index.
+pub fn code_speakers(quotes: &mut [Quote], mentions: &[Mention], text: &str) {
     for q in quotes.iter_mut() {
         let at = q.span.start;
         let Some(sp) = q.speaker.as_mut() else {
@@ -37,7 +39,13 @@ pub fn code_speakers(quotes: &mut [Quote], mentions: &[Mention]) {
                 .filter(|m| m.span.start <= at.max(sp.span.end))
                 .max_by_key(|m| m.span.start)
         };
-        sp.code = here.or_else(named).and_then(|m| m.code.clone());
+        let resolved = sp.span.get(text).is_some_and(|s| s != sp.text);
+        let found = if resolved {
+            named().or(here)
+        } else {
+            here.or_else(named)
+        };
+        sp.code = found.and_then(|m| m.code.clone());
     }
 }
 
@@ -57,9 +65,15 @@ mod tests {
 
     #[test]
     fn codes_by_span_then_by_name() {
+        let doc = "x".repeat(200);
         let mentions = [
             mention("Vladimir Putin", "RUSGOV", 10),
             mention("Tokayev", "KAZGOV", 40),
+            // A code at a pronoun's span loses to the name the pronoun resolved to.
+            Mention {
+                span: Span::new(150, 152),
+                ..mention("he", "KAZGOV", 150)
+            },
         ];
         // (speaker text, speaker span, quote start, code)
         let cases = [
@@ -67,6 +81,7 @@ mod tests {
             ("Tokayev", Span::new(40, 47), 60, Some("KAZGOV")),
             ("Tokayev", Span::new(5, 7), 8, None),
             ("the crowd", Span::new(100, 109), 120, None),
+            ("Putin", Span::new(150, 152), 160, Some("RUSGOV")),
         ];
         for (text, span, at, code) in cases {
             let mut q = [Quote {
@@ -78,7 +93,7 @@ mod tests {
                 }),
                 ..Default::default()
             }];
-            code_speakers(&mut q, &mentions);
+            code_speakers(&mut q, &mentions, &doc);
             assert_eq!(
                 q[0].speaker.as_ref().unwrap().code.as_deref(),
                 code,

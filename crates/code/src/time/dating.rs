@@ -8,7 +8,12 @@ use herald_core::{Document, Event, Sentence, Span, TimeExpr};
 /// first day of a coarser period: a week's Monday, a month's first, a year's 1 January) and
 /// `date_text` its words. Otherwise the event takes the publication date, with `date_text`
 /// `None`.
-pub fn date_events(events: &mut [Event], times: &[TimeExpr], sentences: &[Sentence], doc: &Document) {
+pub fn date_events(
+    events: &mut [Event],
+    times: &[TimeExpr],
+    sentences: &[Sentence],
+    doc: &Document,
+) {
     for event in events.iter_mut() {
         let sentence = sentence_span(event, sentences, doc);
         let chosen = sentence.and_then(|s| clause_time(event.evidence, s, times, &doc.text));
@@ -39,7 +44,12 @@ fn sentence_span(event: &Event, sentences: &[Sentence], doc: &Document) -> Optio
 }
 
 /// The time of the clause around `evidence` in `sentence`, if any.
-fn clause_time<'t>(evidence: Span, sentence: Span, times: &'t [TimeExpr], text: &str) -> Option<&'t TimeExpr> {
+fn clause_time<'t>(
+    evidence: Span,
+    sentence: Span,
+    times: &'t [TimeExpr],
+    text: &str,
+) -> Option<&'t TimeExpr> {
     let within: Vec<&TimeExpr> = times
         .iter()
         .filter(|t| sentence.contains(t.span) && t.value.is_some())

@@ -26,7 +26,11 @@ pub(crate) fn recognise(toks: &[Tok], dct: Option<NaiveDate>) -> Vec<Found> {
     while i < toks.len() {
         match m.at(i) {
             Some((end, value)) if end > i => {
-                out.push(Found { first: i, end, value });
+                out.push(Found {
+                    first: i,
+                    end,
+                    value,
+                });
                 i = end;
             }
             _ => i += 1,
@@ -129,7 +133,11 @@ impl Matcher<'_> {
                 2 => 1900 + c.value as i32,
                 _ => c.value as i32,
             };
-            let (m, d) = if a.value > 12 { (b.value, a.value) } else { (a.value, b.value) };
+            let (m, d) = if a.value > 12 {
+                (b.value, a.value)
+            } else {
+                (a.value, b.value)
+            };
             NaiveDate::from_ymd_opt(y, m, d)
         } else {
             None
@@ -154,8 +162,10 @@ impl Matcher<'_> {
     /// A day of the month at `i` (`7`, `7th`).
     fn day_at(&self, i: usize) -> Option<u32> {
         let t = self.num(i)?;
-        (t.digits <= 2 && (1..=31).contains(&t.value) && matches!(t.suffix.as_str(), "" | "st" | "nd" | "rd" | "th"))
-            .then_some(t.value)
+        (t.digits <= 2
+            && (1..=31).contains(&t.value)
+            && matches!(t.suffix.as_str(), "" | "st" | "nd" | "rd" | "th"))
+        .then_some(t.value)
     }
 
     /// A year at `i` (`2022`), and the index after it.
@@ -219,8 +229,22 @@ impl Matcher<'_> {
         let before = if i > 0 { self.word(i - 1) } else { "" };
         let cued = matches!(
             before,
-            "in" | "since" | "until" | "till" | "by" | "during" | "early" | "late" | "mid" | "of"
-                | "last" | "next" | "this" | "through" | "before" | "after" | "from"
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "during"
+                | "early"
+                | "late"
+                | "mid"
+                | "of"
+                | "last"
+                | "next"
+                | "this"
+                | "through"
+                | "before"
+                | "after"
+                | "from"
         );
         if words::is_ambiguous_month(low) && !cued {
             return None;
@@ -240,7 +264,11 @@ impl Matcher<'_> {
     /// `7 January 2022`, `7th of January`.
     fn day_first(&self, i: usize) -> Option<Hit> {
         let d = self.day_at(i)?;
-        let k = if self.word(i + 1) == "of" { i + 2 } else { i + 1 };
+        let k = if self.word(i + 1) == "of" {
+            i + 2
+        } else {
+            i + 1
+        };
         let (m, k) = self.month_at(k)?;
         match self.trailing_year(k) {
             Some((y, end)) => Some((end, self.day_value(m, d, Some(y), i))),
@@ -262,24 +290,35 @@ impl Matcher<'_> {
         k += 1;
         // An explicit date after the weekday wins: "Friday, Oct. 23".
         let after = if self.punct(k, ',') { k + 1 } else { k };
-        if let Some((end, value)) = self.month_first(after).or_else(|| self.day_first(after)) {
-            if matches!(value, Some(TimeValue::Day(_)) | None) {
-                return Some((end, value));
-            }
+        if let Some((end, value)) = self.month_first(after).or_else(|| self.day_first(after))
+            && matches!(value, Some(TimeValue::Day(_)) | None)
+        {
+            return Some((end, value));
         }
         // "Wednesday's ruling" names something that has happened.
-        let lean = if self.punct(k, '\'') && self.word(k + 1) == "s" && !strict { Lean::Past } else { lean };
+        let lean = if self.punct(k, '\'') && self.word(k + 1) == "s" && !strict {
+            Lean::Past
+        } else {
+            lean
+        };
         if words::is_day_part(self.word(k)) {
             k += 1;
         }
-        let value = self.dct.map(|dct| TimeValue::Day(weekday(dct, wd, lean, strict)));
+        let value = self
+            .dct
+            .map(|dct| TimeValue::Day(weekday(dct, wd, lean, strict)));
         Some((k, value))
     }
 
     /// `today`, `tonight`, `yesterday morning`, `tomorrow`, `this morning`, `the day before
     /// yesterday`.
     fn day_word(&self, i: usize) -> Option<Hit> {
-        let (offset, mut k) = match (self.word(i), self.word(i + 1), self.word(i + 2), self.word(i + 3)) {
+        let (offset, mut k) = match (
+            self.word(i),
+            self.word(i + 1),
+            self.word(i + 2),
+            self.word(i + 3),
+        ) {
             ("today" | "tonight", ..) => (0, i + 1),
             ("yesterday", ..) => (-1, i + 1),
             ("tomorrow", ..) => (1, i + 1),
@@ -321,7 +360,10 @@ impl Matcher<'_> {
             "decade" => Some(TimeValue::Decade((d.year() + 10 * n as i32) / 10 * 10)),
             _ => None,
         });
-        if !matches!(unit.trim_end_matches('s'), "day" | "week" | "month" | "year" | "decade") {
+        if !matches!(
+            unit.trim_end_matches('s'),
+            "day" | "week" | "month" | "year" | "decade"
+        ) {
             return None;
         }
         Some((i + 3, value))
@@ -382,9 +424,9 @@ impl Matcher<'_> {
                         };
                         TimeValue::Season(y, s)
                     })
-                } else if let Some(m) = words::month(unit).filter(|_| {
-                    self.t[k].capital && !words::is_month_abbreviation(unit)
-                }) {
+                } else if let Some(m) = words::month(unit)
+                    .filter(|_| self.t[k].capital && !words::is_month_abbreviation(unit))
+                {
                     dct.map(|d| {
                         let lean = match shift {
                             0 => Lean::Nearest,
@@ -443,10 +485,10 @@ impl Matcher<'_> {
             return None;
         }
         k += 1;
-        if self.word(k) == "of" {
-            if let Some((y, end)) = self.year_at(k + 1) {
-                return Some((end, Some(TimeValue::Quarter(y, q))));
-            }
+        if self.word(k) == "of"
+            && let Some((y, end)) = self.year_at(k + 1)
+        {
+            return Some((end, Some(TimeValue::Quarter(y, q))));
         }
         let value = match stated {
             Some(y) => Some(TimeValue::Quarter(y, q)),

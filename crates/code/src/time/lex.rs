@@ -134,9 +134,24 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "Word:On", "Word:Jan", "Punct:.", "Num:7th", "Punct:,", "Num:2022", "Punct:-",
-                "Num:01", "Punct:-", "Num:07", "Word:and", "Word:the", "Num:1990s", "Punct:,",
-                "Word:Friday", "Punct:'", "Word:s", "Word:O'Hare"
+                "Word:On",
+                "Word:Jan",
+                "Punct:.",
+                "Num:7th",
+                "Punct:,",
+                "Num:2022",
+                "Punct:-",
+                "Num:01",
+                "Punct:-",
+                "Num:07",
+                "Word:and",
+                "Word:the",
+                "Num:1990s",
+                "Punct:,",
+                "Word:Friday",
+                "Punct:'",
+                "Word:s",
+                "Word:O'Hare"
             ]
         );
         assert_eq!((toks[3].value, toks[3].suffix.as_str()), (7, "th"));

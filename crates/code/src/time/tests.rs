@@ -17,10 +17,16 @@ fn sentences(text: &str) -> Vec<Sentence> {
         .match_indices(". ")
         .filter(|(i, _)| text[i + 2..].starts_with(|c: char| c.is_uppercase()));
     for (i, _) in ends {
-        out.push(Sentence { span: Span::new(start, i + 1), tokens: Vec::new() });
+        out.push(Sentence {
+            span: Span::new(start, i + 1),
+            tokens: Vec::new(),
+        });
         start = i + 2;
     }
-    out.push(Sentence { span: Span::new(start, text.len()), tokens: Vec::new() });
+    out.push(Sentence {
+        span: Span::new(start, text.len()),
+        tokens: Vec::new(),
+    });
     out
 }
 
@@ -46,20 +52,50 @@ fn absolute_dates() {
         "2022-01-10",
         &[
             ("It began on Jan. 7 in Almaty.", &[("Jan. 7", "2022-01-07")]),
-            ("Talks opened on 7 January 2022.", &[("7 January 2022", "2022-01-07")]),
-            ("Talks opened on January 7, 2022, in Geneva.", &[("January 7, 2022", "2022-01-07")]),
-            ("The file is dated 2022-01-07.", &[("2022-01-07", "2022-01-07")]),
-            ("The memo is dated 01/07/2022.", &[("01/07/2022", "2022-01-07")]),
-            ("The memo is dated 25/12/2021.", &[("25/12/2021", "2021-12-25")]),
-            ("The vote was held on Dec. 30.", &[("Dec. 30", "2021-12-30")]),
-            ("He was born on the 3rd of March 1990.", &[("3rd of March 1990", "1990-03-03")]),
-            ("Prices rose in January 2021.", &[("January 2021", "2021-01")]),
+            (
+                "Talks opened on 7 January 2022.",
+                &[("7 January 2022", "2022-01-07")],
+            ),
+            (
+                "Talks opened on January 7, 2022, in Geneva.",
+                &[("January 7, 2022", "2022-01-07")],
+            ),
+            (
+                "The file is dated 2022-01-07.",
+                &[("2022-01-07", "2022-01-07")],
+            ),
+            (
+                "The memo is dated 01/07/2022.",
+                &[("01/07/2022", "2022-01-07")],
+            ),
+            (
+                "The memo is dated 25/12/2021.",
+                &[("25/12/2021", "2021-12-25")],
+            ),
+            (
+                "The vote was held on Dec. 30.",
+                &[("Dec. 30", "2021-12-30")],
+            ),
+            (
+                "He was born on the 3rd of March 1990.",
+                &[("3rd of March 1990", "1990-03-03")],
+            ),
+            (
+                "Prices rose in January 2021.",
+                &[("January 2021", "2021-01")],
+            ),
             ("Prices rose in December.", &[("December", "2021-12")]),
             ("Nazarbayev left power in 2019.", &[("2019", "2019")]),
             ("It was common in the 1990s.", &[("1990s", "199")]),
-            ("Profit fell in the third quarter.", &[("the third quarter", "2021-Q3")]),
+            (
+                "Profit fell in the third quarter.",
+                &[("the third quarter", "2021-Q3")],
+            ),
             ("He may resign and march on.", &[]),
-            ("There were 2019 people there and 13/45/2020 is no date.", &[]),
+            (
+                "There were 2019 people there and 13/45/2020 is no date.",
+                &[],
+            ),
         ],
     );
 }
@@ -69,35 +105,74 @@ fn relative_dates_from_a_monday() {
     check(
         "2022-01-10",
         &[
-            ("Last Friday Tokayev ordered troops to shoot.", &[("Last Friday", "2022-01-07")]),
-            ("Protesters gathered on Saturday.", &[("Saturday", "2022-01-08")]),
+            (
+                "Last Friday Tokayev ordered troops to shoot.",
+                &[("Last Friday", "2022-01-07")],
+            ),
+            (
+                "Protesters gathered on Saturday.",
+                &[("Saturday", "2022-01-08")],
+            ),
             ("The president spoke Monday.", &[("Monday", "2022-01-10")]),
             ("Leaders will meet on Friday.", &[("Friday", "2022-01-14")]),
-            ("Leaders meet next Friday.", &[("next Friday", "2022-01-14")]),
-            ("Clashes broke out Tuesday night.", &[("Tuesday night", "2022-01-04")]),
-            ("Police said yesterday that 12 died.", &[("yesterday", "2022-01-09")]),
+            (
+                "Leaders meet next Friday.",
+                &[("next Friday", "2022-01-14")],
+            ),
+            (
+                "Clashes broke out Tuesday night.",
+                &[("Tuesday night", "2022-01-04")],
+            ),
+            (
+                "Police said yesterday that 12 died.",
+                &[("yesterday", "2022-01-09")],
+            ),
             ("Markets reopen today.", &[("today", "2022-01-10")]),
             ("A curfew starts tonight.", &[("tonight", "2022-01-10")]),
-            ("He arrived two days ago.", &[("two days ago", "2022-01-08")]),
+            (
+                "He arrived two days ago.",
+                &[("two days ago", "2022-01-08")],
+            ),
             ("He arrived 11 days ago.", &[("11 days ago", "2021-12-30")]),
-            ("The worst unrest over the past week.", &[("the past week", "2022-W01")]),
+            (
+                "The worst unrest over the past week.",
+                &[("the past week", "2022-W01")],
+            ),
             ("Unrest grew this week.", &[("this week", "2022-W02")]),
             ("Unrest grew last week.", &[("last week", "2022-W01")]),
-            ("Prices rose earlier this month.", &[("earlier this month", "2022-01")]),
+            (
+                "Prices rose earlier this month.",
+                &[("earlier this month", "2022-01")],
+            ),
             ("Prices rose last month.", &[("last month", "2021-12")]),
-            ("Elections are due next month.", &[("next month", "2022-02")]),
+            (
+                "Elections are due next month.",
+                &[("next month", "2022-02")],
+            ),
             ("Growth slowed last year.", &[("last year", "2021")]),
             ("Growth will pick up this year.", &[("this year", "2022")]),
             ("It snowed last December.", &[("last December", "2021-12")]),
-            ("Shops closed on Christmas Day.", &[("Christmas Day", "2021-12-25")]),
+            (
+                "Shops closed on Christmas Day.",
+                &[("Christmas Day", "2021-12-25")],
+            ),
         ],
     );
 }
 
 #[test]
 fn weekday_and_date_together() {
-    check("1998-10-20", &[("It opens Friday, Oct. 23, in Paris.", &[("Friday, Oct. 23", "1998-10-23")])]);
-    check("1998-08-09", &[("An official said Saturday.", &[("Saturday", "1998-08-08")])]);
+    check(
+        "1998-10-20",
+        &[(
+            "It opens Friday, Oct. 23, in Paris.",
+            &[("Friday, Oct. 23", "1998-10-23")],
+        )],
+    );
+    check(
+        "1998-08-09",
+        &[("An official said Saturday.", &[("Saturday", "1998-08-08")])],
+    );
 }
 
 #[test]
@@ -114,7 +189,15 @@ fn without_a_publication_date_only_absolute_dates_resolve() {
 
 #[test]
 fn values_parse_back() {
-    for v in ["2022-01-07", "2022-W01", "2022-01", "2022-Q3", "2022-SU", "2022", "199"] {
+    for v in [
+        "2022-01-07",
+        "2022-W01",
+        "2022-01",
+        "2022-Q3",
+        "2022-SU",
+        "2022",
+        "199",
+    ] {
         assert_eq!(parse_value(v).map(|t| t.iso()).as_deref(), Some(v));
     }
     assert_eq!(parse_value("2022-13"), None);

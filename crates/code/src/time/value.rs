@@ -191,7 +191,11 @@ mod tests {
             (Weekday::Fri, Lean::Future, false, "2022-01-14"),
             (Weekday::Mon, Lean::Future, true, "2022-01-17"),
         ] {
-            assert_eq!(weekday(monday, wd, lean, strict), d(want), "{wd:?} {lean:?}");
+            assert_eq!(
+                weekday(monday, wd, lean, strict),
+                d(want),
+                "{wd:?} {lean:?}"
+            );
         }
     }
 
@@ -205,6 +209,9 @@ mod tests {
         assert_eq!(infer_year(dct, 3, 1, Lean::Nearest), 1998);
         assert_eq!(infer_year(d("2022-01-10"), 12, 30, Lean::Nearest), 2021);
         assert_eq!(add_months(2022, 1, -1), (2021, 12));
-        assert_eq!(nth_weekday(1998, 11, Weekday::Thu, 4), Some(d("1998-11-26")));
+        assert_eq!(
+            nth_weekday(1998, 11, Weekday::Thu, 4),
+            Some(d("1998-11-26"))
+        );
     }
 }

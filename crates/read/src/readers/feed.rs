@@ -40,10 +40,20 @@ fn entry(feed: &Feed, e: &Entry) -> Result<Document, Invalid> {
     doc.url = e.links.first().map(|l| l.href.clone());
     doc.published = e.published.or(e.updated).map(|d| d.date_naive());
     doc.source = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
-    let authors: Vec<&str> = e.authors.iter().filter_map(|p| p.name.as_deref()).map(str::trim).filter(|n| !n.is_empty()).collect();
+    let authors: Vec<&str> = e
+        .authors
+        .iter()
+        .filter_map(|p| p.name.as_deref())
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
     doc.byline = (!authors.is_empty()).then(|| authors.join(", "));
     if let Some(lang) = e.language.as_deref().or(feed.language.as_deref()) {
-        let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase()) {
             doc.language = primary;
         }
@@ -82,15 +92,32 @@ mod tests {
         assert_eq!(items.len(), 3);
         let first = items[0].as_ref().unwrap();
         assert_eq!(first.id, "urn:lakeside:2023:0412");
-        assert_eq!(first.title.as_deref(), Some("Ferry crews end two-day stoppage"));
+        assert_eq!(
+            first.title.as_deref(),
+            Some("Ferry crews end two-day stoppage")
+        );
         assert_eq!(first.published, NaiveDate::from_ymd_opt(2023, 4, 12));
         assert_eq!(first.source.as_deref(), Some("Lakeside Courier"));
-        assert_eq!(first.url.as_deref(), Some("https://lakeside.example/ferry-stoppage"));
+        assert_eq!(
+            first.url.as_deref(),
+            Some("https://lakeside.example/ferry-stoppage")
+        );
         assert!(!first.text.contains('<'), "{}", first.text);
-        assert!(first.text.contains("Ferry crews on the northern lake routes"));
-        assert!(first.text.contains("\n\n"), "paragraphs kept: {}", first.text);
+        assert!(
+            first
+                .text
+                .contains("Ferry crews on the northern lake routes")
+        );
+        assert!(
+            first.text.contains("\n\n"),
+            "paragraphs kept: {}",
+            first.text
+        );
         let second = items[1].as_ref().unwrap();
-        assert_eq!(second.text, "Council members voted 7–2 to extend the curfew around the old market & harbour.");
+        assert_eq!(
+            second.text,
+            "Council members voted 7–2 to extend the curfew around the old market & harbour."
+        );
         let bad = items[2].as_ref().unwrap_err();
         assert_eq!(bad.id.as_deref(), Some("urn:lakeside:2023:0414"));
         assert!(bad.reason.contains("no text"));
@@ -104,16 +131,33 @@ mod tests {
         assert_eq!(a.id, "tag:ridgeline.example,2023:entry-1");
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2023, 5, 2));
         assert_eq!(a.byline.as_deref(), Some("Tomas Okafor"));
-        assert!(a.text.starts_with("Road crews reopened the mountain pass"), "{}", a.text);
+        assert!(
+            a.text.starts_with("Road crews reopened the mountain pass"),
+            "{}",
+            a.text
+        );
         let b = items[1].as_ref().unwrap();
-        assert_eq!(b.published, NaiveDate::from_ymd_opt(2023, 5, 6), "updated when no published");
+        assert_eq!(
+            b.published,
+            NaiveDate::from_ymd_opt(2023, 5, 6),
+            "updated when no published"
+        );
         assert_eq!(b.language, "en");
     }
 
     #[test]
     fn not_feeds() {
-        for bytes in [&b"<html><body>hi</body></html>"[..], b"", b"<rss><channel><item>", b"\x00\x01"] {
-            assert!(parse(bytes).is_err(), "{:?}", String::from_utf8_lossy(bytes));
+        for bytes in [
+            &b"<html><body>hi</body></html>"[..],
+            b"",
+            b"<rss><channel><item>",
+            b"\x00\x01",
+        ] {
+            assert!(
+                parse(bytes).is_err(),
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
         }
     }
 }

@@ -106,14 +106,18 @@ fn scan_meta(dom: &Dom) -> Meta {
         .filter_map(|sel| attr(sel, "content"))
         .find_map(|v| parse_date(&v))
         .or_else(|| {
-            ["[itemprop='datePublished']", "time[pubdate]", "article time"]
-                .iter()
-                .flat_map(|sel| dom.select(sel).iter().collect::<Vec<_>>())
-                .find_map(|s| {
-                    s.attr("datetime")
-                        .or_else(|| s.attr("content"))
-                        .and_then(|v| parse_date(&v))
-                })
+            [
+                "[itemprop='datePublished']",
+                "time[pubdate]",
+                "article time",
+            ]
+            .iter()
+            .flat_map(|sel| dom.select(sel).iter().collect::<Vec<_>>())
+            .find_map(|s| {
+                s.attr("datetime")
+                    .or_else(|| s.attr("content"))
+                    .and_then(|v| parse_date(&v))
+            })
         });
     Meta {
         title: attr("meta[property='og:title']", "content")
@@ -121,7 +125,8 @@ fn scan_meta(dom: &Dom) -> Meta {
             .filter(|t| !t.is_empty()),
         byline: attr("meta[name='author']", "content"),
         published,
-        url: attr("link[rel='canonical']", "href").or_else(|| attr("meta[property='og:url']", "content")),
+        url: attr("link[rel='canonical']", "href")
+            .or_else(|| attr("meta[property='og:url']", "content")),
     }
 }
 
@@ -207,7 +212,10 @@ mod tests {
     #[test]
     fn article_page() {
         let doc = parse(PAGE.as_bytes()).unwrap();
-        assert_eq!(doc.title.as_deref(), Some("Dock workers strike in Rotterdam over pay"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Dock workers strike in Rotterdam over pay")
+        );
         assert_eq!(doc.byline.as_deref(), Some("Mara Lindqvist"));
         assert_eq!(doc.published, NaiveDate::from_ymd_opt(2023, 3, 14));
         assert_eq!(doc.source.as_deref(), Some("The Harbour Ledger"));
@@ -215,18 +223,38 @@ mod tests {
         assert_eq!(paragraphs.len(), 5, "{}", doc.text);
         assert!(paragraphs[0].starts_with("Several thousand dock workers"));
         assert!(paragraphs[4].ends_with("lasted more than six weeks."));
-        for boilerplate in ["cookie", "Subscribe", "Related stories", "All rights reserved", "analytics", "Privacy"] {
+        for boilerplate in [
+            "cookie",
+            "Subscribe",
+            "Related stories",
+            "All rights reserved",
+            "analytics",
+            "Privacy",
+        ] {
             assert!(!doc.text.contains(boilerplate), "kept {boilerplate:?}");
         }
     }
 
     #[test]
     fn metadata_sources() {
-        let cases: &[(&str, Option<(i32, u32, u32)>)] = &[
-            (r#"<meta name="date" content="10 Jan 2022">"#, Some((2022, 1, 10))),
-            (r#"<meta name="DC.date.issued" content="2022-01-11">"#, Some((2022, 1, 11))),
-            (r#"<span itemprop="datePublished" content="2022-01-12T10:00:00Z"></span>"#, Some((2022, 1, 12))),
-            (r#"<article><p>Posted <time datetime="2022-01-13">Thursday</time></p></article>"#, Some((2022, 1, 13))),
+        type Case<'a> = (&'a str, Option<(i32, u32, u32)>);
+        let cases: &[Case] = &[
+            (
+                r#"<meta name="date" content="10 Jan 2022">"#,
+                Some((2022, 1, 10)),
+            ),
+            (
+                r#"<meta name="DC.date.issued" content="2022-01-11">"#,
+                Some((2022, 1, 11)),
+            ),
+            (
+                r#"<span itemprop="datePublished" content="2022-01-12T10:00:00Z"></span>"#,
+                Some((2022, 1, 12)),
+            ),
+            (
+                r#"<article><p>Posted <time datetime="2022-01-13">Thursday</time></p></article>"#,
+                Some((2022, 1, 13)),
+            ),
             (r#"<meta name="date" content="soon">"#, None),
             ("", None),
         ];
@@ -237,7 +265,11 @@ mod tests {
             let doc = parse(page.as_bytes()).unwrap();
             let want = want.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
             assert_eq!(doc.published, want, "{head}");
-            assert!(doc.text.contains("Police detained dozens"), "{head}: {}", doc.text);
+            assert!(
+                doc.text.contains("Police detained dozens"),
+                "{head}: {}",
+                doc.text
+            );
         }
     }
 
@@ -248,7 +280,10 @@ mod tests {
         let doc = parse(&body).unwrap();
         assert!(doc.text.contains("préfet"), "{}", doc.text);
         for (bytes, reason) in [
-            (&b"<html><body><nav>Home</nav></body></html>"[..], "no article text"),
+            (
+                &b"<html><body><nav>Home</nav></body></html>"[..],
+                "no article text",
+            ),
             (b"", "no article text"),
             (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff", "binary"),
         ] {

@@ -59,8 +59,9 @@ fn record(mut obj: Map<String, Value>, id: Option<String>) -> Result<Document, I
         doc.language = lang;
     }
     if let Some(date) = take_str(&mut obj, "date")? {
-        doc.published =
-            Some(parse_date(&date).ok_or_else(|| Invalid::new(format!("unrecognised date {date:?}")))?);
+        doc.published = Some(
+            parse_date(&date).ok_or_else(|| Invalid::new(format!("unrecognised date {date:?}")))?,
+        );
     }
     doc.extra = obj;
     Ok(doc)
@@ -122,8 +123,16 @@ mod tests {
             (b"[1,2]", None, "not a JSON object"),
             (br#"{"id":"e","text":"  \n "}"#, Some("e"), "empty text"),
             (br#"{"id":"m"}"#, Some("m"), "no \"text\""),
-            (br#"{"id":"n","text":5}"#, Some("n"), "\"text\" must be a string"),
-            (br#"{"id":"d","text":"x","date":"someday"}"#, Some("d"), "unrecognised date"),
+            (
+                br#"{"id":"n","text":5}"#,
+                Some("n"),
+                "\"text\" must be a string",
+            ),
+            (
+                br#"{"id":"d","text":"x","date":"someday"}"#,
+                Some("d"),
+                "unrecognised date",
+            ),
             (br#"{"id":true,"text":"x"}"#, None, "\"id\" must be"),
             (b"", None, "invalid JSON"),
         ];

@@ -7,7 +7,7 @@
 //! ends are normalised to `\n`, so every span counts the same bytes whatever the source OS.
 
 use crate::error::Invalid;
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use herald_core::Document;
 
 /// Reads a plain-text article. Pure: bytes in, a document (id = content hash) or a reason out.
@@ -107,7 +107,9 @@ mod tests {
             (utf16(cafe, true), Ok(cafe)),
             (
                 latin1.into_owned(),
-                Ok("Les manifestants réclamaient la démission du préfet et des élections anticipées."),
+                Ok(
+                    "Les manifestants réclamaient la démission du préfet et des élections anticipées.",
+                ),
             ),
             (sjis.into_owned(), Ok("東京で大規模な抗議デモが行われた。")),
             (b"GIF89a\x01\x00\x00\x00".to_vec(), Err("binary")),

@@ -1,7 +1,7 @@
 //! Bad input: each bad record is reported with file, line, id and reason; the rest are coded;
 //! exit status 1; never a panic.
 
-use crate::util::{assert_lines, herald, reported, tempdir, write};
+use super::util::{assert_lines, herald, reported, tempdir, write};
 
 #[test]
 fn malformed_json_lines_among_good_ones() {
@@ -14,7 +14,9 @@ fn malformed_json_lines_among_good_ones() {
     input.extend_from_slice(b"{\"id\":\"g2\",\"text\":\"Police arrested two men.\"}\r\n");
     input.extend_from_slice(b"{\"id\":\"empty\",\"text\":\"   \"}\n");
     input.extend_from_slice(b"[\"not\", \"an object\"]\n");
-    input.extend_from_slice(b"{\"id\":\"baddate\",\"text\":\"Talks resumed.\",\"date\":\"the other day\"}\n");
+    input.extend_from_slice(
+        b"{\"id\":\"baddate\",\"text\":\"Talks resumed.\",\"date\":\"the other day\"}\n",
+    );
     input.extend_from_slice(b"{\"id\":\"g3\",\"text\":\"The ceasefire held overnight.\"}");
     write(dir.path(), "mixed.jsonl", &input);
     let run = herald(dir.path(), &["code", "mixed.jsonl"], None);
@@ -35,17 +37,37 @@ fn malformed_json_lines_among_good_ones() {
 fn binary_empty_missing_and_legacy_text_files() {
     let dir = tempdir();
     let d = dir.path();
-    write(d, "in/1-good.txt", "Protesters gathered in the main square on Tuesday.");
-    write(d, "in/2-binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00garbage\x00\x01");
+    write(
+        d,
+        "in/1-good.txt",
+        "Protesters gathered in the main square on Tuesday.",
+    );
+    write(
+        d,
+        "in/2-binary.txt",
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00garbage\x00\x01",
+    );
     write(d, "in/3-binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
     write(d, "in/4-empty.txt", "  \n\n\t ");
     write(d, "in/5-nothing.txt", "");
     // Windows-1252 bytes of "Le préfet a interdit la manifestation prévue à Besançon."
     let latin1 = b"Le pr\xe9fet a interdit la manifestation pr\xe9vue \xe0 Besan\xe7on.";
     write(d, "in/6-latin1.txt", latin1);
-    write(d, "in/7-binary.jsonl", b"\x00\x00\x00\x01{\"text\":\"x\"}\n");
-    write(d, "in/8-bad.html", b"<html><body><nav>Home | World</nav></body></html>");
-    write(d, "in/9-bad.rss", b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item>");
+    write(
+        d,
+        "in/7-binary.jsonl",
+        b"\x00\x00\x00\x01{\"text\":\"x\"}\n",
+    );
+    write(
+        d,
+        "in/8-bad.html",
+        b"<html><body><nav>Home | World</nav></body></html>",
+    );
+    write(
+        d,
+        "in/9-bad.rss",
+        b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item>",
+    );
     let run = herald(d, &["code", "in", "missing.txt"], None);
     run.expect_code(1);
     let docs = run.json_lines();
@@ -63,16 +85,21 @@ fn binary_empty_missing_and_legacy_text_files() {
     ];
     assert_eq!(got.len(), expect.len(), "{got:#?}");
     for (line, (file, reason)) in got.iter().zip(expect) {
-        assert!(line.contains(file) && line.contains(reason), "{line:?} should name {file} and {reason:?}");
+        assert!(
+            line.contains(file) && line.contains(reason),
+            "{line:?} should name {file} and {reason:?}"
+        );
     }
-    let latin = std::process::Command::new(crate::util::bin())
+    let latin = std::process::Command::new(super::util::bin())
         .args(["code", "in/6-latin1.txt"])
         .current_dir(d)
         .output()
         .unwrap();
     let line = String::from_utf8(latin.stdout).unwrap();
     let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
-    let want = herald_core::Document::content_id("Le préfet a interdit la manifestation prévue à Besançon.");
+    let want = herald_core::Document::content_id(
+        "Le préfet a interdit la manifestation prévue à Besançon.",
+    );
     assert_eq!(v["doc"]["id"], want, "decoded as Windows-1252");
 }
 

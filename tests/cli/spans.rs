@@ -26,10 +26,30 @@ fn spans(c: &CodedDoc) -> Vec<(String, Span)> {
             out.push((format!("quote {i} speaker"), s.span));
         }
     }
-    out.extend(c.figures.iter().enumerate().map(|(i, f)| (format!("figure {i}"), f.span)));
-    out.extend(c.places.iter().enumerate().map(|(i, p)| (format!("place {i}"), p.span)));
-    out.extend(c.times.iter().enumerate().map(|(i, t)| (format!("time {i}"), t.span)));
-    out.extend(c.mentions.iter().enumerate().map(|(i, m)| (format!("mention {i}"), m.span)));
+    out.extend(
+        c.figures
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (format!("figure {i}"), f.span)),
+    );
+    out.extend(
+        c.places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("place {i}"), p.span)),
+    );
+    out.extend(
+        c.times
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("time {i}"), t.span)),
+    );
+    out.extend(
+        c.mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (format!("mention {i}"), m.span)),
+    );
     out
 }
 
@@ -50,13 +70,59 @@ fn check(text: &str) -> Result<(), TestCaseError> {
 /// punctuation, glued by arbitrary separators.
 fn newsy() -> impl Strategy<Value = String> {
     let word = prop::sample::select(vec![
-        "Police", "detained", "protesters", "in", "Almaty", "on", "Tuesday", "said", "“", "”",
-        "\"", "Tokayev", "Тоқаев", "killed", "164", "almost", "8,000", "troops", "Russia",
-        "sent", "to", "Kazakhstan", "last", "Friday", "the", "ministry", "according", "Zürich",
-        "Genève", "—", "’s", "…", "no", "did", "not", "attack", "Mr.", "U.S.", "2022", "🙂",
-        "January", "10", "at", "least", "two", "dozen", "injured", "arrested", "Ankara",
+        "Police",
+        "detained",
+        "protesters",
+        "in",
+        "Almaty",
+        "on",
+        "Tuesday",
+        "said",
+        "“",
+        "”",
+        "\"",
+        "Tokayev",
+        "Тоқаев",
+        "killed",
+        "164",
+        "almost",
+        "8,000",
+        "troops",
+        "Russia",
+        "sent",
+        "to",
+        "Kazakhstan",
+        "last",
+        "Friday",
+        "the",
+        "ministry",
+        "according",
+        "Zürich",
+        "Genève",
+        "—",
+        "’s",
+        "…",
+        "no",
+        "did",
+        "not",
+        "attack",
+        "Mr.",
+        "U.S.",
+        "2022",
+        "🙂",
+        "January",
+        "10",
+        "at",
+        "least",
+        "two",
+        "dozen",
+        "injured",
+        "arrested",
+        "Ankara",
     ]);
-    let sep = prop::sample::select(vec![" ", " ", " ", ", ", ". ", "\n\n", "\t", " (", ") ", ": "]);
+    let sep = prop::sample::select(vec![
+        " ", " ", " ", ", ", ". ", "\n\n", "\t", " (", ") ", ": ",
+    ]);
     prop::collection::vec((word, sep), 0..60)
         .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
 }

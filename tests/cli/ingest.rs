@@ -1,6 +1,6 @@
 //! `herald ingest` and `herald stats`: idempotence, counts, and surviving `kill -9`.
 
-use crate::util::{bin, fixture, herald, tempdir, write};
+use super::util::{bin, fixture, herald, tempdir, write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -22,27 +22,68 @@ fn ingest_is_idempotent_and_stats_counts() {
          {\"id\":\"k2\",\"text\":\"Russian troops arrived in Kazakhstan, the ministry said.\"}\n\
          {\"id\":\"k1-again\",\"text\":\"Police detained 40 protesters in Almaty on Sunday.\"}\n",
     );
-    write(d, "in/b.html", std::fs::read(fixture("article.html")).unwrap());
+    write(
+        d,
+        "in/b.html",
+        std::fs::read(fixture("article.html")).unwrap(),
+    );
     let first = herald(d, &["ingest", "in"], None);
     first.expect_code(0);
-    assert!(first.stderr.contains("3 documents stored, 1 already there, 0 bad records"), "{}", first.stderr);
-    assert!(d.join("herald.db").is_file(), "default database is ./herald.db");
+    assert!(
+        first
+            .stderr
+            .contains("3 documents stored, 1 already there, 0 bad records"),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        d.join("herald.db").is_file(),
+        "default database is ./herald.db"
+    );
     let s1 = stats(d, "herald.db");
     assert_eq!(s1["documents"], 3);
-    for key in ["sentences", "events", "quotes", "figures", "places", "times", "mentions"] {
+    for key in [
+        "sentences",
+        "events",
+        "quotes",
+        "figures",
+        "places",
+        "times",
+        "mentions",
+    ] {
         assert!(s1[key].is_u64(), "{key} in {s1}");
     }
     assert!(s1["sentences"].as_u64().unwrap() >= 7, "{s1}");
 
     let again = herald(d, &["ingest", "in"], None);
     again.expect_code(0);
-    assert!(again.stderr.contains("0 documents stored, 4 already there"), "{}", again.stderr);
+    assert!(
+        again.stderr.contains("0 documents stored, 4 already there"),
+        "{}",
+        again.stderr
+    );
     assert_eq!(stats(d, "herald.db"), s1, "a rerun adds nothing");
 
     let table = herald(d, &["stats"], None);
     table.expect_code(0);
-    let names: Vec<&str> = table.stdout.lines().map(|l| l.split_whitespace().next().unwrap()).collect();
-    assert_eq!(names, ["documents", "sentences", "events", "quotes", "figures", "places", "times", "mentions"]);
+    let names: Vec<&str> = table
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "documents",
+            "sentences",
+            "events",
+            "quotes",
+            "figures",
+            "places",
+            "times",
+            "mentions"
+        ]
+    );
     assert!(table.stdout.starts_with("documents"), "{}", table.stdout);
     assert!(table.stdout.lines().next().unwrap().ends_with(" 3"));
 }
@@ -51,10 +92,22 @@ fn ingest_is_idempotent_and_stats_counts() {
 fn bad_records_are_reported_and_the_rest_stored() {
     let dir = tempdir();
     let d = dir.path();
-    write(d, "a.jsonl", "{\"id\":\"ok\",\"text\":\"Talks resumed in Geneva.\"}\n{\"id\":\"bad\"}\n");
-    let run = herald(d, &["ingest", "--db", "x.db", "--date", "2022-01-10", "a.jsonl"], None);
+    write(
+        d,
+        "a.jsonl",
+        "{\"id\":\"ok\",\"text\":\"Talks resumed in Geneva.\"}\n{\"id\":\"bad\"}\n",
+    );
+    let run = herald(
+        d,
+        &["ingest", "--db", "x.db", "--date", "2022-01-10", "a.jsonl"],
+        None,
+    );
     run.expect_code(1);
-    assert!(run.stderr.contains("a.jsonl:2 (id bad): no \"text\" field"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a.jsonl:2 (id bad): no \"text\" field"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(stats(d, "x.db")["documents"], 1);
 }
 
@@ -64,7 +117,10 @@ fn stats_without_database_fails_clearly() {
     let run = herald(dir.path(), &["stats", "--db", "nope.db"], None);
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("nope.db"), "{}", run.stderr);
-    assert!(!dir.path().join("nope.db").exists(), "stats must not create a database");
+    assert!(
+        !dir.path().join("nope.db").exists(),
+        "stats must not create a database"
+    );
 }
 
 /// Generates `n` distinct documents, three sentences each.
@@ -93,30 +149,39 @@ fn survives_sigkill_and_resumes_exactly_once() {
     assert_eq!(clean["documents"], N as u64);
 
     let mut child = Command::new(bin())
-        .args(["ingest", "--db", "killed.db", "--threads", "1", "docs.jsonl"])
+        .args([
+            "ingest",
+            "--db",
+            "killed.db",
+            "--threads",
+            "1",
+            "docs.jsonl",
+        ])
         .current_dir(d)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn ingest");
     let start = Instant::now();
-    let mut at_kill = 0;
-    loop {
-        assert!(start.elapsed() < Duration::from_secs(300), "ingest made no progress");
+    let at_kill = loop {
+        assert!(
+            start.elapsed() < Duration::from_secs(300),
+            "ingest made no progress"
+        );
         if let Some(status) = child.try_wait().unwrap() {
             panic!("ingest finished ({status}) before it could be killed: make N larger");
         }
         if d.join("killed.db").is_file() {
             let run = herald(d, &["stats", "--db", "killed.db", "--json"], None);
             if let Ok(v) = serde_json::from_str::<serde_json::Value>(run.stdout.trim()) {
-                at_kill = v["documents"].as_u64().unwrap_or(0);
-                if at_kill >= 200 {
-                    break;
+                let n = v["documents"].as_u64().unwrap_or(0);
+                if n >= 200 {
+                    break n;
                 }
             }
         }
         std::thread::sleep(Duration::from_millis(20));
-    }
+    };
     child.kill().expect("SIGKILL"); // Child::kill sends SIGKILL on Unix
     child.wait().unwrap();
     let killed = stats(d, "killed.db");
@@ -126,12 +191,22 @@ fn survives_sigkill_and_resumes_exactly_once() {
 
     let rerun = herald(d, &["ingest", "--db", "killed.db", "docs.jsonl"], None);
     rerun.expect_code(0);
-    let want = format!("{} documents stored, {stored} already there", N as u64 - stored);
-    assert!(rerun.stderr.contains(&want), "{} lacks {want}", rerun.stderr);
+    let want = format!(
+        "{} documents stored, {stored} already there",
+        N as u64 - stored
+    );
+    assert!(
+        rerun.stderr.contains(&want),
+        "{} lacks {want}",
+        rerun.stderr
+    );
     // Every table holds exactly what an uninterrupted ingest holds: no document lost, none
     // twice, none half-stored.
     assert_eq!(stats(d, "killed.db"), clean);
-    let ids = herald_store::Store::open(d.join("killed.db")).unwrap().doc_ids().unwrap();
+    let ids = herald_store::Store::open(d.join("killed.db"))
+        .unwrap()
+        .doc_ids()
+        .unwrap();
     let unique: std::collections::BTreeSet<_> = ids.iter().collect();
     assert_eq!((ids.len(), unique.len()), (N, N));
 }

@@ -1,6 +1,6 @@
 //! `herald code`: formats, order, ids, dates, stdin, directories.
 
-use crate::util::{assert_lines, fixture, herald, reported, tempdir, write};
+use super::util::{assert_lines, fixture, herald, reported, tempdir, write};
 
 const JSONL: &str = r#"{"id":"b-2","text":"Police detained 40 protesters in Almaty on Sunday.","date":"Jan 9, 2022"}
 {"id":"a-1","text":"Russian troops arrived in Kazakhstan on Thursday, the defence ministry said.","title":"Troops arrive"}
@@ -11,7 +11,11 @@ const JSONL: &str = r#"{"id":"b-2","text":"Police detained 40 protesters in Alma
 fn jsonl_ids_order_and_dates() {
     let dir = tempdir();
     write(dir.path(), "in.jsonl", JSONL);
-    let run = herald(dir.path(), &["code", "--date", "10 Jan 2022", "in.jsonl"], None);
+    let run = herald(
+        dir.path(),
+        &["code", "--date", "10 Jan 2022", "in.jsonl"],
+        None,
+    );
     run.expect_code(0);
     assert_lines(&run.ids(), &["b-2", "a-1", "7"]);
     let docs = run.json_lines();
@@ -48,7 +52,10 @@ fn output_is_the_same_for_any_thread_count() {
     let want: Vec<String> = (0..150).map(|i| format!("d{i}")).collect();
     let want: Vec<&str> = want.iter().map(String::as_str).collect();
     assert_lines(&one.ids(), &want);
-    assert!(one.stdout == two.stdout, "output differs between --threads 1 and 2");
+    assert!(
+        one.stdout == two.stdout,
+        "output differs between --threads 1 and 2"
+    );
 }
 
 #[test]
@@ -59,29 +66,49 @@ fn stdin_jsonl_and_text() {
     assert_lines(&run.ids(), &["b-2", "a-1", "7"]);
 
     let text = "Troops were deployed to the airport on Friday.\n";
-    let run = herald(dir.path(), &["code", "--date", "2022-01-07", "-"], Some(text.as_bytes()));
+    let run = herald(
+        dir.path(),
+        &["code", "--date", "2022-01-07", "-"],
+        Some(text.as_bytes()),
+    );
     run.expect_code(0);
     let docs = run.json_lines();
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["doc"]["published"], "2022-01-07");
-    assert_eq!(docs[0]["doc"]["id"], herald_core::Document::content_id(text));
+    assert_eq!(
+        docs[0]["doc"]["id"],
+        herald_core::Document::content_id(text)
+    );
 }
 
 #[test]
 fn directories_sorted_hidden_skipped_formats_detected() {
     let dir = tempdir();
     let d = dir.path();
-    write(d, "in/b.txt", "Second file: protesters gathered outside parliament.");
-    write(d, "in/a/z.jsonl", "{\"id\":\"nested\",\"text\":\"Nested first: the army withdrew.\"}\n");
+    write(
+        d,
+        "in/b.txt",
+        "Second file: protesters gathered outside parliament.",
+    );
+    write(
+        d,
+        "in/a/z.jsonl",
+        "{\"id\":\"nested\",\"text\":\"Nested first: the army withdrew.\"}\n",
+    );
     write(d, "in/.hidden.txt", "Hidden: never read.");
     write(d, "in/.git/c.txt", "Hidden dir: never read.");
     write(d, "in/c.xml", std::fs::read(fixture("feed.atom")).unwrap());
-    write(d, "in/d.data", "{\"id\":\"sniffed\",\"text\":\"A JSON line without the extension.\"}\n");
+    write(
+        d,
+        "in/d.data",
+        "{\"id\":\"sniffed\",\"text\":\"A JSON line without the extension.\"}\n",
+    );
     write(d, "in/e", std::fs::read(fixture("article.html")).unwrap());
     let run = herald(d, &["code", "in"], None);
     run.expect_code(0);
     let ids = run.ids();
-    let want_b = herald_core::Document::content_id("Second file: protesters gathered outside parliament.");
+    let want_b =
+        herald_core::Document::content_id("Second file: protesters gathered outside parliament.");
     assert_eq!(ids.len(), 6, "{ids:?}");
     assert_eq!(ids[0], "nested");
     assert_eq!(ids[1], want_b);
@@ -89,7 +116,10 @@ fn directories_sorted_hidden_skipped_formats_detected() {
     assert_eq!(ids[3], "tag:ridgeline.example,2023:entry-2");
     assert_eq!(ids[4], "sniffed");
     let page = &run.json_lines()[5];
-    assert_eq!(page["doc"]["title"], "Dock workers strike in Rotterdam over pay");
+    assert_eq!(
+        page["doc"]["title"],
+        "Dock workers strike in Rotterdam over pay"
+    );
     assert_eq!(page["doc"]["published"], "2023-03-14");
     assert!(!run.stdout.contains("never read"));
 }
@@ -108,7 +138,11 @@ fn feeds_and_pages() {
     assert_eq!(run.ids().len(), 3);
     let bad = reported(&run);
     assert_eq!(bad.len(), 1, "{bad:?}");
-    assert!(bad[0].contains("feed.rss (id urn:lakeside:2023:0414): feed item has no text"), "{}", bad[0]);
+    assert!(
+        bad[0].contains("feed.rss (id urn:lakeside:2023:0414): feed item has no text"),
+        "{}",
+        bad[0]
+    );
     let docs = run.json_lines();
     assert_eq!(docs[0]["doc"]["source"], "Lakeside Courier");
     assert_eq!(docs[0]["doc"]["published"], "2023-04-12");
@@ -129,7 +163,9 @@ fn tsv_and_table() {
     let mut lines = tsv.stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("doc_id\tdate\tsource\tsource_text\ttarget\ttarget_text\tcameo\tquad_class\tgoldstein\tevidence")
+        Some(
+            "doc_id\tdate\tsource\tsource_text\ttarget\ttarget_text\tcameo\tquad_class\tgoldstein\tevidence"
+        )
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
     assert_eq!(rows.len(), events, "one row per event");
@@ -143,7 +179,16 @@ fn tsv_and_table() {
     table.expect_code(0);
     let mut lines = table.stdout.lines();
     let header = lines.next().unwrap();
-    for col in ["DOC", "DATE", "SOURCE", "TARGET", "CAMEO", "QUAD", "GOLDSTEIN", "EVIDENCE"] {
+    for col in [
+        "DOC",
+        "DATE",
+        "SOURCE",
+        "TARGET",
+        "CAMEO",
+        "QUAD",
+        "GOLDSTEIN",
+        "EVIDENCE",
+    ] {
         assert!(header.contains(col), "{header}");
     }
     assert_eq!(lines.count(), events);
