@@ -54,7 +54,8 @@ pub fn run(kind: Kind) -> anyhow::Result<ExitCode> {
         Kind::Quotes { file } => {
             let (human, json) = herald_code::quotes::eval::report(&file)?;
             Summary { human, json }
-        }};
+        }
+    };
     #[allow(unreachable_code)]
     {
         eprintln!("{}", summary.human.trim_end());

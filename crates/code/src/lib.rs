@@ -19,8 +19,8 @@ pub mod events;
 pub mod figures;
 pub(crate) mod numbers;
 pub mod ontology;
-pub mod places;
 mod pipeline;
+pub mod places;
 pub mod quotes;
 pub mod time;
 

@@ -10,6 +10,6 @@ pub mod format;
 
 pub use entry::{ActorEntry, AgentEntry, Dictionary, PatternItem, PhraseEntry, VerbEntry};
 pub mod compile;
-pub mod petrarch;
 pub mod load;
+pub mod petrarch;
 pub mod show;
