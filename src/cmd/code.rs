@@ -42,6 +42,10 @@ pub struct Args {
     /// Code with the --dict dictionaries only, without the embedded defaults.
     #[arg(long)]
     no_default_dict: bool,
+    /// Geocode with a GeoNames dump (allCountries.txt or citiesN.txt, tab-separated) instead
+    /// of the embedded gazetteer of GeoNames cities.
+    #[arg(long, value_name = "PATH")]
+    gazetteer: Option<PathBuf>,
 }
 
 /// Output formats of `herald code`.
@@ -68,6 +72,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Coder::new()
     } else {
         Coder::with_dictionary(super::dict::load_specs(&args.dicts)?, !args.no_default_dict)
+    };
+    let coder = match &args.gazetteer {
+        Some(path) => coder.with_gazetteer(
+            herald_geo::Gazetteer::load_geonames(path)
+                .with_context(|| format!("loading gazetteer {}", path.display()))?,
+        ),
+        None => coder,
     };
     let opts = herald_read::Options {
         date: args.date,

@@ -203,3 +203,71 @@ fn bad_date_flag_is_a_usage_error() {
     assert!(run.stderr.contains("unrecognised date"), "{}", run.stderr);
     assert!(run.stdout.is_empty());
 }
+
+/// `--gazetteer` geocodes with the user's GeoNames dump instead of the embedded cities.
+#[test]
+fn gazetteer_flag_uses_a_geonames_dump() {
+    let dir = tempdir();
+    // One made-up town in the 19-column GeoNames format.
+    let row = [
+        "9990001",
+        "Zorbaville",
+        "Zorbaville",
+        "",
+        "12.5",
+        "-45.25",
+        "P",
+        "PPL",
+        "KZ",
+        "",
+        "02",
+        "",
+        "",
+        "",
+        "250000",
+        "",
+        "100",
+        "Asia/Almaty",
+        "2024-01-01",
+    ]
+    .join("\t");
+    write(dir.path(), "places.txt", format!("{row}\n"));
+    write(
+        dir.path(),
+        "in.txt",
+        "Thousands of protesters gathered in Zorbaville on Tuesday.\n",
+    );
+    let text = &["code", "--date", "2022-01-10", "in.txt"];
+    let with = herald(
+        dir.path(),
+        &[
+            "code",
+            "--gazetteer",
+            "places.txt",
+            "--date",
+            "2022-01-10",
+            "in.txt",
+        ],
+        None,
+    );
+    with.expect_code(0);
+    let places = with.json_lines()[0]["places"].clone();
+    let zorba = places
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Zorbaville")
+        .unwrap_or_else(|| panic!("Zorbaville not placed: {places}"));
+    assert_eq!(zorba["lat"], 12.5);
+    assert_eq!(zorba["lon"], -45.25);
+    let without = herald(dir.path(), text, None);
+    without.expect_code(0);
+    assert!(!without.stdout.contains("Zorbaville\",\"lat\""));
+    let missing = herald(
+        dir.path(),
+        &["code", "--gazetteer", "nope.txt", "in.txt"],
+        None,
+    );
+    missing.expect_code(2);
+    assert!(missing.stderr.contains("nope.txt"), "{}", missing.stderr);
+}

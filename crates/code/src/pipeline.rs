@@ -7,6 +7,8 @@ use herald_core::{CodedDoc, Document};
 #[derive(Debug, Default)]
 pub struct Coder {
     events: EventStage,
+    /// A gazetteer loaded by the user (`--gazetteer`); the embedded one otherwise.
+    gazetteer: Option<herald_geo::Gazetteer>,
 }
 
 impl Coder {
@@ -14,6 +16,7 @@ impl Coder {
     pub fn new() -> Coder {
         Coder {
             events: EventStage::defaults(),
+            gazetteer: None,
         }
     }
 
@@ -22,7 +25,15 @@ impl Coder {
     pub fn with_dictionary(extra: herald_dict::Dictionary, use_defaults: bool) -> Coder {
         Coder {
             events: EventStage::new(extra, use_defaults),
+            gazetteer: None,
         }
+    }
+
+    /// Geocodes with `gazetteer` (e.g. a full GeoNames dump loaded with
+    /// [`herald_geo::Gazetteer::load_geonames`]) instead of the embedded one.
+    pub fn with_gazetteer(mut self, gazetteer: herald_geo::Gazetteer) -> Coder {
+        self.gazetteer = Some(gazetteer);
+        self
     }
 
     /// The compiled actor/verb dictionary, for stages that resolve actors
@@ -40,7 +51,10 @@ impl Coder {
         };
         self.events.run(doc, &sentences, &mut out);
         out.times = crate::time::find_times(doc, &sentences);
-        out.places = crate::places::find_places(doc, &sentences);
+        out.places = match &self.gazetteer {
+            Some(gaz) => crate::places::find_places_with(doc, &sentences, gaz),
+            None => crate::places::find_places(doc, &sentences),
+        };
         crate::time::date_events(&mut out.events, &out.times, &sentences, doc);
         crate::places::place_events(&mut out.events, &out.places, &sentences);
         out.quotes = crate::quotes::find_quotes(doc, &sentences);

@@ -130,6 +130,16 @@ pub fn plover(json: &str, origin: &str, coder: &Coder) -> Result<Accuracy> {
     Ok(acc)
 }
 
+/// The quad class of a sentence's main event: `0` when there is none, or when it is only a
+/// public statement (CAMEO root `01`, "X said …", "X commented optimistically …"), which
+/// reports speech rather than an interaction between actors.
+pub fn quad_label(main: Option<&Event>) -> String {
+    match main {
+        Some(e) if e.root != "01" => e.quad_class.to_string(),
+        _ => "0".to_string(),
+    }
+}
+
 /// Scores quad classes on `text<TAB>label` lines (label 0 = no event, 1–4 quad class).
 pub fn quad(tsv: &str, origin: &str, coder: &Coder) -> Result<Accuracy> {
     let mut acc = Accuracy::default();
@@ -151,9 +161,7 @@ pub fn quad(tsv: &str, origin: &str, coder: &Coder) -> Result<Accuracy> {
             ));
         }
         let coded = coder.code(&doc(text, None));
-        let pred = main_event(&coded.events).map(|e| e.quad_class.to_string());
-        // No event is class 0.
-        acc.add(label, Some(pred.as_deref().unwrap_or("0")));
+        acc.add(label, Some(&quad_label(main_event(&coded.events))));
     }
     Ok(acc)
 }
@@ -169,6 +177,19 @@ mod tests {
             negated,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn bare_statements_are_no_event_for_quad() {
+        let mut e = ev("01", false);
+        e.quad_class = 1;
+        assert_eq!(quad_label(Some(&e)), "0");
+        e.cameo = "012".into();
+        assert_eq!(quad_label(Some(&e)), "0");
+        let mut e = ev("04", false);
+        e.quad_class = 1;
+        assert_eq!(quad_label(Some(&e)), "1");
+        assert_eq!(quad_label(None), "0");
     }
 
     #[test]

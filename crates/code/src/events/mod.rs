@@ -283,7 +283,16 @@ pub fn code_sentence_with(
             }
         }
     }
+    drop_framing_statements(&mut out.events);
     out
+}
+
+/// "X said Y attacked Z": a bare statement (`010`) frames the sentence's other events and
+/// is not an event of its own once something else in the sentence is coded.
+fn drop_framing_statements(events: &mut Vec<Event>) {
+    if events.iter().any(|e| e.cameo != "010" && !e.negated) {
+        events.retain(|e| e.cameo != "010");
+    }
 }
 
 /// A CAMEO event code: two to four digits.

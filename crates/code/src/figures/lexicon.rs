@@ -260,7 +260,12 @@ pub(super) fn is_lower_bound(q: &str) -> bool {
     )
 }
 
-/// "almost N": N is an upper bound.
+/// "almost N", "nearly N": the count is just below N, so the low bound is 90% of N.
+pub(super) fn is_near_below(q: &str) -> bool {
+    matches!(q, "almost" | "nearly" | "close to" | "just under")
+}
+
+/// "up to N", "almost N": N is an upper bound.
 pub(super) fn is_upper_bound(q: &str) -> bool {
     matches!(
         q,
@@ -448,14 +453,107 @@ pub(super) fn category_of_context(
     None
 }
 
-/// A free category from the counted noun ("aircraft", "tanks"), if it is a plain noun.
+/// A free category from the counted noun, kept only for nouns that denote people or equipment
+/// and buildings in events ("75 military aircraft", "12 tanks", "40 homes"); counts of
+/// countries, members of an alliance or abstract things ("6 republics", "3 reasons") are no
+/// event figures.
 pub(super) fn free_category(w: &str) -> Option<String> {
-    let plain = w.len() > 2
-        && w.chars().all(|c| c.is_lowercase() || c == '-')
-        && !is_unit(w)
-        && !matches!(
-            w,
-            "new" | "other" | "more" | "most" | "such" | "only" | "few" | "many"
-        );
-    plain.then(|| w.to_string())
+    const EVENT_NOUNS: &[&str] = &[
+        // equipment
+        "aircraft",
+        "planes",
+        "jets",
+        "fighter-jets",
+        "helicopters",
+        "drones",
+        "vehicles",
+        "cars",
+        "trucks",
+        "lorries",
+        "buses",
+        "tanks",
+        "ships",
+        "vessels",
+        "boats",
+        "warships",
+        "submarines",
+        "missiles",
+        "rockets",
+        "shells",
+        "bombs",
+        "mortars",
+        "weapons",
+        "guns",
+        "rifles",
+        "artillery",
+        "launchers",
+        "warheads",
+        "mines",
+        "grenades",
+        // buildings and places hit
+        "buildings",
+        "houses",
+        "homes",
+        "schools",
+        "hospitals",
+        "shops",
+        "stores",
+        "villages",
+        "mosques",
+        "churches",
+        "bridges",
+        "apartments",
+        "towns",
+        "camps",
+        "checkpoints",
+        // people
+        "people",
+        "persons",
+        "civilians",
+        "children",
+        "women",
+        "men",
+        "students",
+        "workers",
+        "residents",
+        "refugees",
+        "migrants",
+        "activists",
+        "journalists",
+        "reporters",
+        "officers",
+        "policemen",
+        "police",
+        "officials",
+        "fighters",
+        "militants",
+        "rebels",
+        "insurgents",
+        "prisoners",
+        "hostages",
+        "families",
+        "demonstrators",
+        "supporters",
+        "passengers",
+        "pilgrims",
+        "detainees",
+        "victims",
+        "casualties",
+        "doctors",
+        "nurses",
+        "miners",
+        "farmers",
+        "teachers",
+        "opponents",
+        "dissidents",
+        "lawmakers",
+        "deputies",
+        "candidates",
+        "members",
+        "guards",
+        "volunteers",
+        "mercenaries",
+        "peacekeepers",
+    ];
+    EVENT_NOUNS.contains(&w).then(|| w.to_string())
 }

@@ -9,8 +9,9 @@
 //! Ministry of the Interior", "police said"). Years, dates, ages, money, percentages, times,
 //! street numbers, measures and ordinals are not counts of people and are left out.
 //!
-//! Bounds: "more than N" → low N, no high; "almost/up to/fewer than N" → high N, low 0 (the
-//! text gives no lower bound); "between A and B", "A to B", "A-B" → low A, high B, value the
+//! Bounds: "more than N" → low N, no high; "almost/nearly/close to/just under N" → value N,
+//! high N, low 90% of N (an analyst reads "almost 8,000" as a bit under 8,000, not as anything
+//! from 0); "up to/fewer than/as many as N" → high N, low 0 (the text gives no lower bound); "between A and B", "A to B", "A-B" → low A, high B, value the
 //! middle; "dozens" → low 24, no high; "about/some N" and plain N → low = high = N.
 //!
 //! ```
@@ -170,6 +171,10 @@ fn figure_at(
     // Bounds from the qualifier.
     let (low, high) = match qual {
         Some(qw) if lexicon::is_lower_bound(qw) => (q.low, None),
+        Some(qw) if lexicon::is_near_below(qw) => {
+            let high = q.high.unwrap_or(q.value);
+            ((high * 0.9).round(), Some(high))
+        }
         Some(qw) if lexicon::is_upper_bound(qw) => (0.0, Some(q.high.unwrap_or(q.value))),
         _ => (q.low, q.high),
     };
@@ -272,7 +277,7 @@ mod tests {
                 "Nearly 2,500 protesters were arrested.",
                 "detained",
                 2500.0,
-                0.0,
+                2250.0,
                 Some(2500.0),
                 Some("nearly"),
             ),
@@ -381,6 +386,8 @@ mod tests {
             "It was the first time in 2019.",
             "It cost 5 million dollars.",
             "He walked 12 kilometres.",
+            "The alliance now has 6 republics.",
+            "He gave 3 reasons for the delay.",
         ] {
             let got = figures(text);
             assert!(got.is_empty(), "{text}: {got:#?}");
@@ -393,6 +400,10 @@ mod tests {
             "The number of detainees rose to almost 8,000, according to the Ministry of Health.",
         );
         assert_eq!(got[0].category, "detained");
+        assert_eq!(
+            (got[0].value, got[0].low, got[0].high),
+            (8000.0, 7200.0, Some(8000.0))
+        );
         assert_eq!(
             got[0].according_to.as_deref(),
             Some("the Ministry of Health")

@@ -4,8 +4,9 @@
 //! high, divisions discounted against the cities they hold) plus its agreement with the
 //! document: a qualifier right after the name ("Paris, Texas", "Gainesville, Fla."), the
 //! countries and first- and second-level divisions the document's other names resolve to. A
-//! first pass resolves every name by prominence and qualifier alone; the second adds the
-//! context of the first pass's choices for the *other* names.
+//! first pass resolves every name by prominence and qualifier alone; the next two add the
+//! context of the previous pass's choices for the *other* names, each agreeing name adding
+//! weight (with diminishing returns).
 
 use std::collections::HashMap;
 
@@ -36,6 +37,8 @@ struct Context {
     divisions: HashMap<String, Vec<u32>>,
     /// (key, point) of places below country level.
     points: Vec<(String, f64, f64)>,
+    /// Names with a single candidate place: their votes count double.
+    sure: std::collections::HashSet<String>,
 }
 
 impl Context {
@@ -68,18 +71,22 @@ impl Context {
             .min_by(f64::total_cmp)
     }
 
-    /// True when a name other than `key` points to country `cc`.
-    fn has_country(&self, key: &str, cc: &str) -> bool {
+    /// How many names other than `key` point to country `cc` (unambiguous names count twice).
+    fn country_votes(&self, key: &str, cc: &str) -> usize {
         self.countries
             .iter()
-            .any(|(k, v)| k != key && v.iter().any(|c| c == cc))
+            .filter(|(k, v)| k.as_str() != key && v.iter().any(|c| c == cc))
+            .map(|(k, _)| if self.sure.contains(k) { 2 } else { 1 })
+            .sum()
     }
 
-    /// True when a name other than `key` points to division `id`.
-    fn has_division(&self, key: &str, id: u32) -> bool {
+    /// How many names other than `key` point to division `id` (unambiguous names count twice).
+    fn division_votes(&self, key: &str, id: u32) -> usize {
         self.divisions
             .iter()
-            .any(|(k, v)| k != key && v.contains(&id))
+            .filter(|(k, v)| k.as_str() != key && v.contains(&id))
+            .map(|(k, _)| if self.sure.contains(k) { 2 } else { 1 })
+            .sum()
     }
 }
 
@@ -137,18 +144,20 @@ pub(crate) fn resolve(words: &[Word], cands: &[Candidate], gaz: &Gazetteer) -> V
         }
         if let Some(ctx) = ctx {
             let key = fold(&c.key);
-            if !e.country.is_empty() && ctx.has_country(&key, &e.country) {
-                s += 3.0;
+            // More names agreeing weigh more, with diminishing returns.
+            let weight = |n: usize| (n.min(4) as f64).sqrt();
+            if !e.country.is_empty() {
+                s += 3.0 * weight(ctx.country_votes(&key, &e.country));
             }
             let own = match e.kind {
                 Kind::Admin1 | Kind::Admin2 => Some(id),
                 _ => None,
             };
-            if e.admin1.or(own).is_some_and(|a| ctx.has_division(&key, a)) {
-                s += 4.0;
+            if let Some(a) = e.admin1.or(own) {
+                s += 4.0 * weight(ctx.division_votes(&key, a));
             }
-            if e.admin2.is_some_and(|a| ctx.has_division(&key, a)) {
-                s += 1.5;
+            if let Some(a) = e.admin2 {
+                s += 1.5 * weight(ctx.division_votes(&key, a));
             }
             // Places of one story lie near each other.
             if matches!(e.kind, Kind::City | Kind::Admin2 | Kind::Feature) {
@@ -175,12 +184,20 @@ pub(crate) fn resolve(words: &[Word], cands: &[Candidate], gaz: &Gazetteer) -> V
             })
             .collect()
     };
-    let first = pick(None);
-    let mut ctx = Context::default();
-    for (c, id) in cands.iter().zip(&first) {
-        if let Some(id) = id {
-            ctx.add(&fold(&c.key), *id, gaz);
+    // Context from the previous pass's choices; a second round lets names settled by the
+    // first round's context pull the rest along.
+    let mut chosen = pick(None);
+    for _ in 0..2 {
+        let mut ctx = Context::default();
+        for (c, id) in cands.iter().zip(&chosen) {
+            if let Some(id) = id {
+                ctx.add(&fold(&c.key), *id, gaz);
+                if options(c, gaz).len() == 1 {
+                    ctx.sure.insert(fold(&c.key));
+                }
+            }
         }
+        chosen = pick(Some(&ctx));
     }
-    pick(Some(&ctx))
+    chosen
 }

@@ -19,7 +19,7 @@
 //! let doc = Document::from_text("“We will stay,” the mayor said. She added that talks go on.");
 //! let sentences = herald_nlp::analyze(&doc.text);
 //! let quotes = herald_code::quotes::find_quotes(&doc, &sentences);
-//! assert_eq!(quotes[0].text, "We will stay,");
+//! assert_eq!(quotes[0].text, "We will stay");
 //! assert!(quotes[0].direct);
 //! assert_eq!(quotes[0].speaker.as_ref().unwrap().text, "the mayor");
 //! ```
@@ -27,6 +27,7 @@
 pub(crate) mod attribute;
 mod coding;
 pub(crate) mod coref;
+mod cuephrase;
 pub(crate) mod cues;
 pub mod eval;
 pub(crate) mod marks;

@@ -235,7 +235,7 @@ pub(crate) fn np_right(ws: &[Word], j: usize, ceil: usize) -> Option<(usize, usi
         } else if l == "of" || l == "the" {
             ws.get(k + 1).is_some_and(|n| n.is_alnum() && !stops(n))
         } else {
-            w.is_alnum() && !stops(w) && !super::cues::is_aux_or_adverb(&l)
+            w.is_alnum() && !stops(w) && !super::cues::is_aux_or_adverb(&l) && !past_verb(ws, k)
         };
         if !ok {
             break;
@@ -244,6 +244,22 @@ pub(crate) fn np_right(ws: &[Word], j: usize, ceil: usize) -> Option<(usize, usi
         k += 1;
     }
     Some((j, end))
+}
+
+/// "The head of diplomacy expressed his concern": a lower-case `-ed` word followed by a
+/// determiner or possessive is a past-tense verb, which ends the subject ("the armed forces"
+/// is no verb: a noun follows).
+fn past_verb(ws: &[Word], k: usize) -> bool {
+    let l = ws[k].lower();
+    l.len() > 4
+        && l.ends_with("ed")
+        && ws[k].text.chars().next().is_some_and(char::is_lowercase)
+        && ws.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.lower().as_str(),
+                "his" | "her" | "their" | "its" | "our" | "the" | "a" | "an" | "that" | "to"
+            )
+        })
 }
 
 #[cfg(test)]

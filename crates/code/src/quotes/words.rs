@@ -77,6 +77,17 @@ pub(crate) fn words(text: &str, span: Span) -> Vec<Word<'_>> {
                     break;
                 }
             }
+            // A plural possessive keeps its apostrophe ("Sanders’ campaign"), unless a single
+            // quote is open in the sentence (then it may close it).
+            if chars[j - 1].1.eq_ignore_ascii_case(&'s')
+                && chars.get(j).is_some_and(|x| x.1 == '’' || x.1 == '\'')
+                && chars.get(j + 1).is_none_or(|x| x.1.is_whitespace())
+                && !slice[..b].contains('‘')
+                && !slice[..b].contains(" '")
+                && !slice[..b].starts_with('\'')
+            {
+                j += 1;
+            }
             let mut end = chars.get(j).map_or(slice.len(), |x| x.0);
             // Abbreviations keep their period: "Mr.", "U.S.", "Gen.".
             if chars.get(j).is_some_and(|x| x.1 == '.') && is_abbreviation(&slice[b..end]) {
@@ -146,6 +157,11 @@ mod tests {
             ("``Yes,'' he said", &["``", "Yes", ",", "''", "he", "said"]),
             ("“an act”", &["“", "an", "act", "”"]),
             ("a 19-year-old don’t", &["a", "19-year-old", "don’t"]),
+            ("Sanders’ campaign", &["Sanders’", "campaign"]),
+            (
+                "‘the Democrats’ said",
+                &["‘", "the", "Democrats", "’", "said"],
+            ),
             ("end.Start", &["end", ".", "Start"]),
         ];
         for (text, want) in cases {

@@ -19,13 +19,26 @@ pub(crate) struct Found {
 }
 
 /// Finds the time expressions of one sentence's lexemes, left to right, longest first.
-pub(crate) fn recognise(toks: &[Tok], dct: Option<NaiveDate>) -> Vec<Found> {
-    let m = Matcher { t: toks, dct };
+/// `anchor` is the last day the document has named so far ("the next morning" counts from
+/// it); it moves to every day found.
+pub(crate) fn recognise(
+    toks: &[Tok],
+    dct: Option<NaiveDate>,
+    anchor: &mut Option<NaiveDate>,
+) -> Vec<Found> {
+    let mut m = Matcher {
+        t: toks,
+        dct,
+        anchor: *anchor,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match m.at(i) {
             Some((end, value)) if end > i => {
+                if let Some(TimeValue::Day(d)) = value {
+                    m.anchor = Some(d);
+                }
                 out.push(Found {
                     first: i,
                     end,
@@ -36,6 +49,7 @@ pub(crate) fn recognise(toks: &[Tok], dct: Option<NaiveDate>) -> Vec<Found> {
             _ => i += 1,
         }
     }
+    *anchor = m.anchor;
     out
 }
 
@@ -45,6 +59,8 @@ type Hit = (usize, Option<TimeValue>);
 struct Matcher<'a> {
     t: &'a [Tok],
     dct: Option<NaiveDate>,
+    /// The last day named before the current lexeme.
+    anchor: Option<NaiveDate>,
 }
 
 impl Matcher<'_> {
@@ -103,7 +119,11 @@ impl Matcher<'_> {
             if words::is_report_verb(w) {
                 break;
             }
-            if words::is_future_cue(w) {
+            // "the plan Aug. 21", "its plans": a noun, not an intention about the date.
+            let noun = matches!(w, "plan" | "plans" | "schedule")
+                && k > 0
+                && words::is_determiner(self.word(k - 1));
+            if words::is_future_cue(w) && !noun {
                 return Lean::Future;
             }
         }
@@ -325,6 +345,14 @@ impl Matcher<'_> {
             ("this", p, ..) if words::is_day_part(p) => (0, i + 2),
             ("the", "day", "before", "yesterday") => (-2, i + 4),
             ("the", "day", "after", "tomorrow") => (2, i + 4),
+            ("the", "next" | "following", d, _) if d == "day" || words::is_day_part(d) => {
+                let value = self.anchor.map(|a| TimeValue::Day(a + Duration::days(1)));
+                return Some((i + 3, value));
+            }
+            ("the", "previous", d, _) if d == "day" || words::is_day_part(d) => {
+                let value = self.anchor.map(|a| TimeValue::Day(a - Duration::days(1)));
+                return Some((i + 3, value));
+            }
             _ => return None,
         };
         if words::is_day_part(self.word(k)) && offset != 0 {

@@ -45,12 +45,13 @@ pub fn find_times(doc: &Document, sentences: &[Sentence]) -> Vec<TimeExpr> {
         sentences.iter().map(|s| s.span).collect()
     };
     let mut out = Vec::new();
+    let mut anchor = None;
     for span in spans {
         if span.get(&doc.text).is_none() {
             continue;
         }
         let toks = lex::lex(&doc.text, span);
-        for found in grammar::recognise(&toks, doc.published) {
+        for found in grammar::recognise(&toks, doc.published, &mut anchor) {
             let span = Span::new(toks[found.first].span.start, toks[found.end - 1].span.end);
             out.push(TimeExpr {
                 text: span.slice(&doc.text).to_string(),

@@ -233,3 +233,34 @@ fn events_take_the_date_of_their_clause() {
         ]
     );
 }
+
+#[test]
+fn anchored_days_and_noun_plans() {
+    check(
+        "2022-01-10",
+        &[
+            (
+                "The envoy landed on Jan. 4. He met the rebels the next morning.",
+                &[("Jan. 4", "2022-01-04"), ("the next morning", "2022-01-05")],
+            ),
+            (
+                "The strike began on Wednesday and ended the following day.",
+                &[
+                    ("Wednesday", "2022-01-05"),
+                    ("the following day", "2022-01-06"),
+                ],
+            ),
+            // No day named before: found, but not resolved.
+            ("He left the next day.", &[("the next day", "-")]),
+            // "the plan" is a noun: the date is the past one nearest the publication date.
+            (
+                "The council adopted the plan Dec. 20.",
+                &[("Dec. 20", "2021-12-20")],
+            ),
+            (
+                "Farmers were planning to march on Friday.",
+                &[("Friday", "2022-01-14")],
+            ),
+        ],
+    );
+}

@@ -169,6 +169,10 @@ pub(crate) fn is_future_cue(w: &str) -> bool {
             | "planned"
             | "plans"
             | "plan"
+            | "planning"
+            | "intend"
+            | "intending"
+            | "expects"
             | "expected"
             | "due"
             | "upcoming"
@@ -224,6 +228,14 @@ pub(crate) fn is_count_noun(w: &str) -> bool {
             | "civilians"
             | "deaths"
             | "dead"
+    )
+}
+
+/// Determiners and possessives: the word before a noun.
+pub(crate) fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "new"
     )
 }
 
