@@ -17,7 +17,7 @@
 //!
 //! [`parse`] stops at the first error; [`check`] reads the whole text and reports every
 //! problem with its line, including those that do not stop parsing (a reversed date range, an
-//! unknown CAMEO code, a duplicate entry, an undefined synset). [`write`] turns a
+//! unknown CAMEO code, a duplicate entry, an undefined synset). [`write()`] turns a
 //! [`Dictionary`] back into this format so that `write` → `parse` gives back the same entries.
 //!
 //! In a verb pattern, `*` marks the verb: the word right after `*` is the verb lemma and the

@@ -3,7 +3,7 @@
 use super::{FormatError, read_pattern};
 use crate::entry::{Dictionary, PatternItem};
 
-/// Writes `dict` in herald's format; [`parse`] reads it back to the same entries (lines aside).
+/// Writes `dict` in herald's format; [`parse`](crate::format::parse) reads it back to the same entries (lines aside).
 pub fn write(dict: &Dictionary) -> Result<String, FormatError> {
     let mut out = String::new();
     let opt = |s: &str| {

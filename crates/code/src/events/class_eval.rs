@@ -1,5 +1,5 @@
 //! `herald eval plover` and `herald eval quad`: the main event of each gold sentence, coded
-//! with a [`Coder`](crate::Coder), scored on its PLOVER type or its quad class.
+//! with a [`crate::Coder`], scored on its PLOVER type or its quad class.
 //!
 //! The main event of a sentence is its first event that is not negated and not a bare
 //! statement (CAMEO 01, which frames other events: "X said …"), else its first event.

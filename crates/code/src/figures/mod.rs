@@ -2,7 +2,7 @@
 //! and counts of anything else ("75 military aircraft").
 //!
 //! Place in the pipeline: beside quotes, after segmentation. [`find_figures`] reads surface
-//! patterns over a word lexer: a number ([`crate::numbers`]: digits, words, scales, vague counts,
+//! patterns over a word lexer: a number (`crate::numbers`: digits, words, scales, vague counts,
 //! ranges) with its qualifier ("almost", "more than", "between … and …"), the noun it counts,
 //! the category that noun or the words around it give ("the lives of 164 people" → killed, "the
 //! number of detainees has risen to 8,000" → detained) and the source ("according to the

@@ -4,11 +4,11 @@
 //! consolidation. [`find_quotes`] works on surface patterns over its own word lexer, so it needs
 //! no tagger or parser:
 //!
-//! 1. [`marks`] pairs quotation marks over the document (quotes over several paragraphs too);
-//! 2. [`attribute`] finds, sentence by sentence, each cue with its speaker and content;
+//! 1. `marks` pairs quotation marks over the document (quotes over several paragraphs too);
+//! 2. `attribute` finds, sentence by sentence, each cue with its speaker and content;
 //! 3. quotes inside an attribution's content become its direct pieces; a quote with no cue of
 //!    its own that opens a sentence right after an attribution with quoted words continues it;
-//! 4. [`coref`] resolves pronouns and descriptions to the name they stand for.
+//! 4. `coref` resolves pronouns and descriptions to the name they stand for.
 //!
 //! Every piece of an attribution is one [`Quote`]; pieces of one attribution share the cue and
 //! the speaker span. A speaker's `span` is the mention next to the cue ("he"), its `text` the

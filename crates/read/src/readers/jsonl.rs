@@ -2,7 +2,7 @@
 //!
 //! `text` is required and must hold more than whitespace. `id` (string or number) is echoed in
 //! the output; without one the id is the content hash. `date` goes through
-//! [`parse_date`](crate::parse_date); a date that does not parse makes the record bad rather
+//! [`crate::parse_date`]; a date that does not parse makes the record bad rather
 //! than silently undated. `source`, `byline` and `language` fill the document fields of those
 //! names; every other field is kept in [`Document::extra`]. A line that is not UTF-8 or not a
 //! JSON object is a bad record; the lines around it are unaffected.
