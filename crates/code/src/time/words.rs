@@ -54,43 +54,15 @@ pub(crate) fn is_day_part(w: &str) -> bool {
     )
 }
 
-/// Small cardinal numbers in words ("two days ago").
+/// Small cardinal numbers in words ("two days ago", "a week ago", "a hundred years ago"):
+/// the number words of [`crate::numbers`], plus "a"/"an" and "hundred".
 pub(crate) fn number_word(w: &str) -> Option<u32> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
-        return Some(i as u32);
+    match w {
+        "a" | "an" => Some(1),
+        "hundred" => Some(100),
+        // Number words are whole numbers below 100.
+        _ => crate::numbers::word_value(w).map(|v| v as u32),
     }
-    Some(match w {
-        "a" | "an" => 1,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "hundred" => 100,
-        _ => return None,
-    })
 }
 
 /// Ordinals one to four, in words or digits ("third", "3rd"), for quarters.
