@@ -48,7 +48,9 @@ pub fn main_place(places: &[Place]) -> Option<&Place> {
 
 /// Gives every event the place named in its sentence (the one nearest its evidence), else
 /// the document's main place ([`main_place`]). `places` are the document's places
-/// ([`super::find_places`]): demonyms and metonyms are not among them.
+/// ([`super::find_places`]): demonyms and metonyms are not among them. A place that is the
+/// event's own source actor ("The United States, meanwhile, criticised…") is metonymy: it
+/// says who acted, not where, so it never places that event.
 pub fn place_events(events: &mut [Event], places: &[Place], sentences: &[Sentence]) {
     let main = main_place(places).cloned();
     for event in events.iter_mut() {
@@ -60,7 +62,7 @@ pub fn place_events(events: &mut [Event], places: &[Place], sentences: &[Sentenc
         let local = sentence.and_then(|s| {
             places
                 .iter()
-                .filter(|p| s.contains(p.span))
+                .filter(|p| s.contains(p.span) && !p.span.overlaps(event.source.span))
                 .min_by_key(|p| distance(p.span, event.evidence))
         });
         event.place = local.cloned().or_else(|| main.clone());

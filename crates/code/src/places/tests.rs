@@ -153,3 +153,33 @@ fn events_take_their_sentence_place_else_the_main_place() {
     assert_eq!(main_place(&places).unwrap().name, "Almaty");
     assert_eq!(main_place(&[]), None);
 }
+
+#[test]
+fn the_source_actor_is_not_the_events_place() {
+    let text = "The United States, meanwhile, criticised Russia. Protesters marched in Almaty.";
+    let doc = Document::from_text(text);
+    let places = super::find_places(&doc, &[]);
+    let sentences = vec![
+        Sentence {
+            span: Span::new(0, 48),
+            tokens: Vec::new(),
+        },
+        Sentence {
+            span: Span::new(49, text.len()),
+            tokens: Vec::new(),
+        },
+    ];
+    let us = text.find("United States").unwrap();
+    let verb = text.find("criticised").unwrap();
+    let mut events = vec![Event {
+        source: herald_core::ActorRef {
+            span: Span::new(us, us + "United States".len()),
+            ..Default::default()
+        },
+        evidence: Span::new(us, verb + "criticised".len()),
+        ..Default::default()
+    }];
+    place_events(&mut events, &places, &sentences);
+    let place = events[0].place.as_ref().map(|p| p.name.as_str());
+    assert_ne!(place, Some("United States"), "{places:?}");
+}
