@@ -38,10 +38,13 @@ const TRAIL: &[char] = &[
 ];
 
 /// Splits a sentence's tokens into [`Word`]s.
+/// A sentence's dateline ("BRUSSELS -", "ALMATY, Jan 10 (Reuters) -"), which names where the
+/// story was filed, not who acted, is left out.
 pub fn words(text: &str, sentence: &Sentence) -> Vec<Word> {
     let mut out = Vec::with_capacity(sentence.tokens.len() + 4);
     let tagged = sentence.tokens.iter().any(|t| t.upos != Upos::X);
-    for (ti, tok) in sentence.tokens.iter().enumerate() {
+    let skip = dateline_len(text, sentence);
+    for (ti, tok) in sentence.tokens.iter().enumerate().skip(skip) {
         let Some(s) = tok.span.get(text) else {
             continue;
         };
@@ -130,6 +133,38 @@ fn unit(
     }
 }
 
+/// Tokens of a dateline opening the sentence: a first word in capitals ("BRUSSELS", "DAR")
+/// and, within the next dozen tokens, a dash or AP's underscore followed by a capital, with no
+/// lower-case word before it outside brackets. 0 when there is none.
+fn dateline_len(text: &str, sentence: &Sentence) -> usize {
+    let word = |i: usize| sentence.tokens[i].span.get(text).unwrap_or("");
+    let Some(first) = sentence.tokens.first().and_then(|t| t.span.get(text)) else {
+        return 0;
+    };
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || first.chars().any(|c| c.is_lowercase()) {
+        return 0;
+    }
+    let mut bracket = false;
+    for i in 1..sentence.tokens.len().min(14) {
+        match word(i) {
+            // The story proper starts after the dash, with a capital ("NATO-led" is no dateline).
+            "-" | "--" | "–" | "—" | "_" => {
+                let next = (i + 1 < sentence.tokens.len()).then(|| word(i + 1));
+                let starts = next.is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_uppercase() || "\"“‘'".contains(c))
+                });
+                return if starts { i + 1 } else { 0 };
+            }
+            "(" => bracket = true,
+            ")" => bracket = false,
+            w if !bracket && w.starts_with(char::is_lowercase) => return 0,
+            _ => {}
+        }
+    }
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,5 +223,27 @@ mod tests {
             assert_eq!(w.span.slice(text).to_lowercase().replace('’', "'"), w.lower);
         }
         assert!(ws[0].cap && ws[1].is_poss() && ws[3].punct);
+    }
+
+    #[test]
+    fn leaves_out_the_dateline() {
+        let cases: &[(&str, &str)] = &[
+            ("BRUSSELS - The union called on Gondor .", "the"),
+            (
+                "ALMATY , Jan 10 ( Reuters ) - Police detained 40 .",
+                "police",
+            ),
+            (
+                "DAR ES SALAAM , Tanzania ( AP ) _ The bomb exploded .",
+                "the",
+            ),
+            ("NATO - led troops arrived .", "nato"),
+            ("US troops - mostly marines - arrived .", "us"),
+            ("Police - who arrived late - left .", "police"),
+        ];
+        for (text, first) in cases {
+            let ws = words(text, &sent(text));
+            assert_eq!(ws[0].lower, *first, "{text}");
+        }
     }
 }
