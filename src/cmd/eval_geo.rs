@@ -66,16 +66,12 @@ impl Tally {
     }
 
     fn json(&self) -> serde_json::Value {
-        let r = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let r = herald_core::metrics::ratio;
         let (p, rec) = (
             r(self.predicted_ok, self.predicted),
             r(self.found, self.gold),
         );
-        let f1 = if p + rec > 0.0 {
-            2.0 * p * rec / (p + rec)
-        } else {
-            0.0
-        };
+        let f1 = herald_core::metrics::f1(p, rec);
         serde_json::json!({
             "within_161km": r(self.placed, self.gold_geo),
             "placed": self.placed, "gold_with_coordinates": self.gold_geo,

@@ -152,13 +152,9 @@ pub fn time(args: TimeArgs) -> anyhow::Result<Summary> {
             }
         }
     }
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let ratio = herald_core::metrics::ratio;
     let (p, r) = (ratio(pred_ok, pred_n), ratio(gold_found, gold_n));
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let f1 = herald_core::metrics::f1(p, r);
     let mut human = format!(
         "{}: {docs} documents\nfull-day dates resolved: {full_day_ok}/{full_day} = {:.1}%\n\
          detection (DATE+TIME, overlap): P {:.3} R {:.3} F1 {:.3} ({pred_n} predicted, {gold_n} gold)\n\

@@ -15,6 +15,7 @@
 
 mod document;
 mod error;
+pub mod metrics;
 mod output;
 mod span;
 mod syntax;

@@ -34,12 +34,7 @@ impl NerScore {
     }
     /// F1.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        herald_core::metrics::f1(self.precision(), self.recall())
     }
 }
 

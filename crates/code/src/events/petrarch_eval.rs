@@ -6,6 +6,7 @@
 //! discard `error` records expect none); negated events are not counted as events.
 
 use crate::events::code_events;
+use herald_core::metrics::ratio;
 use herald_core::{Error, Result};
 use herald_dict::Dictionary;
 use herald_dict::compile::CompiledDict;
@@ -66,17 +67,8 @@ impl Counts {
     }
     /// F1.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        herald_core::metrics::f1(self.precision(), self.recall())
     }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 /// The result of scoring a suite.

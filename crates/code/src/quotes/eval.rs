@@ -9,6 +9,7 @@
 //! speaker is right when its span overlaps the gold source. A gold attribution is direct when
 //! its content begins or ends with a quotation mark, or one stands right outside it.
 
+use herald_core::metrics::ratio;
 use herald_core::{CharIndex, Document, Error, Quote, Result, Sentence, Span};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -70,12 +71,7 @@ impl Prf {
     }
     /// F1.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        herald_core::metrics::f1(self.precision(), self.recall())
     }
     fn add(&mut self, o: Prf) {
         self.tp += o.tp;
@@ -86,10 +82,6 @@ impl Prf {
         serde_json::json!({"tp": self.tp, "predicted": self.predicted, "gold": self.gold,
             "precision": round(self.precision()), "recall": round(self.recall()), "f1": round(self.f1())})
     }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 fn round(x: f64) -> f64 {

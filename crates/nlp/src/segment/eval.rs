@@ -11,6 +11,7 @@
 
 use super::segment;
 use crate::conllu::{self, ConlluSentence};
+use herald_core::metrics::ratio;
 use herald_core::{Result, Span};
 use std::collections::{HashMap, HashSet};
 
@@ -46,22 +47,13 @@ impl Prf {
     }
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        herald_core::metrics::f1(self.precision(), self.recall())
     }
     fn add(&mut self, gold: &HashSet<Span>, predicted: &[Span]) {
         self.gold += gold.len();
         self.predicted += predicted.len();
         self.correct += predicted.iter().filter(|s| gold.contains(s)).count();
     }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 /// The result of scoring a segmenter on a treebank.
