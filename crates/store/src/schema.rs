@@ -146,6 +146,27 @@ CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
     INSERT INTO documents_fts(documents_fts, rowid, title, text)
         VALUES ('delete', old.id, old.title, old.text);
 END;
+"#, r#"
+-- `herald watch`: what each feed answered last, for conditional GET and backoff.
+CREATE TABLE feeds (
+    url           TEXT PRIMARY KEY,
+    etag          TEXT,
+    last_modified TEXT,
+    last_polled   TEXT,                  -- RFC 3339, UTC
+    last_status   INTEGER,               -- HTTP status, or NULL when the request failed
+    last_error    TEXT,
+    failures      INTEGER NOT NULL DEFAULT 0
+);
+-- Items already fetched (or given up on), so a restarted watch fetches each once.
+CREATE TABLE feed_items (
+    feed       TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+    item       TEXT NOT NULL,            -- the item's guid, else its link
+    link       TEXT,
+    hash       TEXT,                     -- documents.hash of the stored article, if any
+    fetched_at TEXT NOT NULL,
+    error      TEXT,
+    PRIMARY KEY (feed, item)
+) WITHOUT ROWID;
 "#];
 
 /// The schema version this build writes.
