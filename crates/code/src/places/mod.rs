@@ -4,7 +4,9 @@
 //! aliases, AP state abbreviations, demonyms), dropped when the context says otherwise: a
 //! one-word name that is also a common English word ("Mobile") needs a locative before it
 //! ("in Mobile"); a name inside a longer capitalised name ("George Washington") is a person's
-//! or organisation's; the entity recogniser's Person tag vetoes, when the text is tagged.
+//! or organisation's, unless what comes before is a word like "the" or "Northeast"; "a
+//! Charleston man" and "Atlanta-based" are places. The entity recogniser's tags are not used:
+//! on the geo dev set its Person tag, as a veto, cost more real places than it saved.
 //! Demonyms ("Kazakh") and names standing for governments ("Moscow said") are kept with
 //! their [`Role`], for evaluation, but they are actors, not places: [`find_places`] leaves
 //! them out.

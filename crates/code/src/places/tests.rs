@@ -183,3 +183,35 @@ fn the_source_actor_is_not_the_events_place() {
     let place = events[0].place.as_ref().map(|p| p.name.as_str());
     assert_ne!(place, Some("United States"), "{places:?}");
 }
+
+#[test]
+fn finds_places_in_compounds_datelines_and_after_name_prefixes() {
+    use Role::*;
+    check(&[
+        // A place before a lowercase suffix.
+        (
+            "The Denver-based company hired 40 people.",
+            &[("Denver", Place, 39.74, -104.98)],
+        ),
+        // An all-capitals dateline before a free-standing dash.
+        (
+            "DENVER — Police arrested two men on Tuesday.",
+            &[("DENVER", Place, 39.74, -104.98)],
+        ),
+        // Capitals make an acronym of a common word.
+        (
+            "US officials met their counterparts.",
+            &[("US", Place, 39.76, -98.5)],
+        ),
+        // A compass point or article before the name is not part of it.
+        (
+            "Schools in Northeast Nebraska closed early.",
+            &[("Nebraska", Place, 41.5, -99.8)],
+        ),
+        // "A Denver man": the noun after the name makes it a place.
+        (
+            "A Denver man was charged on Friday.",
+            &[("Denver", Place, 39.74, -104.98)],
+        ),
+    ]);
+}
