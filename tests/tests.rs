@@ -4,10 +4,18 @@
 //! a module under `tests/cli/`. To add a topic, add a file there and a line here.
 
 mod cli {
+    pub mod serve;
+    pub mod server;
     pub mod util;
 
     mod bad_input;
     mod code;
+    mod faults;
     mod ingest;
+    mod props;
+    mod query;
+    mod serve_load;
     mod spans;
+    mod spark;
+    mod watch;
 }

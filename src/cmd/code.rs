@@ -4,11 +4,12 @@
 //! Documents are coded in parallel in chunks (rayon), and written in input order: the output
 //! is the same for any `--threads`, and memory holds one chunk at a time.
 
+use super::progress::Progress;
 use anyhow::Context;
 use herald_code::Coder;
 use herald_core::{CodedDoc, Document, Event};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,7 +37,8 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 0)]
     threads: usize,
     /// Add a dictionary, KIND=PATH (repeatable). KIND: verbs, actors, agents, discards,
-    /// issues (PETRARCH formats) or herald (herald's own format).
+    /// issues (PETRARCH formats), tabari-actors, tabari-verbs, tabari-agents, tabari-options
+    /// (TABARI formats) or herald (herald's own format).
     #[arg(long = "dict", value_name = "KIND=PATH")]
     dicts: Vec<String>,
     /// Code with the --dict dictionaries only, without the embedded defaults.
@@ -90,9 +92,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut writer = Writer::new(args.format);
     writer.header(&mut out).context("writing output")?;
+    let progress = Progress::new("documents");
+    progress.count_in_background(args.inputs.clone());
     let tally = code_stream(
         records,
         &pool,
+        &progress,
         |_| false,
         |doc| coder.code(doc),
         |doc, coded| {
@@ -100,7 +105,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .write(&mut out, &doc, &coded)
                 .context("writing output")
         },
-    )?;
+    );
+    progress.finish();
+    let tally = tally?;
     out.flush().context("writing output")?;
     Ok(tally.exit_code())
 }
@@ -138,10 +145,11 @@ impl Tally {
 /// Runs `work` over every document in parallel, a chunk at a time, and hands the results to
 /// `emit` in input order. Bad records are reported on stderr as they are met; `skip` drops a
 /// document before any work is spent on it. A panic inside `work` is reported as that
-/// document's failure, not the run's.
+/// document's failure, not the run's. `progress` counts every input record.
 pub(crate) fn code_stream<T, W, E>(
-    records: herald_read::Records,
+    records: impl Iterator<Item = Result<Document, herald_read::Error>>,
     pool: &rayon::ThreadPool,
+    progress: &Progress,
     mut skip: impl FnMut(&Document) -> bool,
     work: W,
     mut emit: E,
@@ -152,14 +160,16 @@ where
     E: FnMut(Document, T) -> anyhow::Result<()>,
 {
     let chunk_size = pool.current_num_threads().max(1) * 32;
-    let progress = std::io::stderr().is_terminal();
     let mut tally = Tally::default();
     let mut records = records.peekable();
     while records.peek().is_some() {
         let mut chunk = Vec::with_capacity(chunk_size);
         for record in records.by_ref() {
             match record {
-                Ok(doc) if skip(&doc) => tally.skipped += 1,
+                Ok(doc) if skip(&doc) => {
+                    tally.skipped += 1;
+                    progress.inc(1);
+                }
                 Ok(doc) => {
                     chunk.push(doc);
                     if chunk.len() == chunk_size {
@@ -168,7 +178,8 @@ where
                 }
                 Err(e) => {
                     tally.failed += 1;
-                    report(&e.to_string());
+                    progress.inc(1);
+                    progress.println(&format!("herald: {e}"));
                 }
             }
         }
@@ -179,6 +190,7 @@ where
                 .collect()
         });
         for (doc, result) in chunk.into_iter().zip(results) {
+            progress.inc(1);
             match result {
                 Ok(value) => {
                     emit(doc, value)?;
@@ -191,28 +203,15 @@ where
                         .map(|s| s.to_string())
                         .or_else(|| panic.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "unknown panic".into());
-                    report(&format!(
-                        "document {}: internal error while coding: {why}",
+                    progress.println(&format!(
+                        "herald: document {}: internal error while coding: {why}",
                         doc.id
                     ));
                 }
             }
         }
-        if progress {
-            eprint!("\r{} documents", tally.done + tally.skipped);
-        }
-    }
-    if progress {
-        eprint!("\r\x1b[K");
     }
     Ok(tally)
-}
-
-fn report(msg: &str) {
-    if std::io::stderr().is_terminal() {
-        eprint!("\r\x1b[K");
-    }
-    eprintln!("herald: {msg}");
 }
 
 /// Writes coded documents in one [`Output`] format.

@@ -1,19 +1,23 @@
-//! `herald dict import|check|show`: dictionaries in PETRARCH's and herald's formats.
+//! `herald dict import|check|show`: dictionaries in PETRARCH's, TABARI's and herald's formats.
 
 use anyhow::Context;
-use herald_dict::{Dictionary, compile::CompiledDict, format, load, petrarch, show};
+use herald_dict::{Dictionary, compile::CompiledDict, format, load, petrarch, show, tabari};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// What to do with dictionaries.
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
-    /// Convert a PETRARCH dictionary file to herald's format (stdout or --output).
+    /// Convert a PETRARCH or TABARI dictionary file to herald's format (stdout or --output).
     Import {
-        /// verbs, actors, agents, discards or issues.
+        /// PETRARCH: verbs, actors, agents, discards or issues. TABARI: actors, verbs,
+        /// agents or options.
         #[arg(long)]
         kind: String,
-        /// The PETRARCH file.
+        /// The file's format: petrarch or tabari.
+        #[arg(long, default_value = "petrarch")]
+        from: String,
+        /// The PETRARCH or TABARI file.
         file: PathBuf,
         /// Where to write the herald-format file.
         #[arg(long, short)]
@@ -22,9 +26,12 @@ pub enum Action {
     /// Report every problem of a dictionary file with its line; exit status 1 if any.
     Check {
         /// The file's kind: herald (default for .hd files), verbs, actors, agents, discards,
-        /// issues.
+        /// issues (PETRARCH), or with `--from tabari` actors, verbs, agents, options.
         #[arg(long)]
         kind: Option<String>,
+        /// The format of a non-herald file: petrarch or tabari.
+        #[arg(long, default_value = "petrarch")]
+        from: String,
         /// The file.
         file: PathBuf,
     },
@@ -44,12 +51,15 @@ pub enum Action {
 /// Runs a `dict` action.
 pub fn run(action: Action) -> anyhow::Result<ExitCode> {
     match action {
-        Action::Import { kind, file, output } => {
-            let k =
-                petrarch::Kind::parse(&kind).with_context(|| format!("unknown kind {kind:?}"))?;
+        Action::Import {
+            kind,
+            from,
+            file,
+            output,
+        } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
-            let p = petrarch::read(k, &text);
+            let p = read_foreign(&from, &kind, &text)?;
             for pr in &p.problems {
                 eprintln!("{}:{}: skipped: {}", file.display(), pr.line, pr.message);
             }
@@ -62,20 +72,19 @@ pub fn run(action: Action) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Action::Check { kind, file } => {
+        Action::Check { kind, from, file } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
             let origin = file.display().to_string();
             let kind = kind.unwrap_or_else(|| "herald".into());
-            let lines: Vec<String> = if matches!(kind.as_str(), "herald" | "hd") {
+            let lines: Vec<String> = if matches!(kind.as_str(), "herald" | "hd") && from != "tabari"
+            {
                 format::check(&text, &origin)
                     .iter()
                     .map(|p| p.to_string())
                     .collect()
             } else {
-                let k = petrarch::Kind::parse(&kind)
-                    .with_context(|| format!("unknown kind {kind:?}"))?;
-                let p = petrarch::read(k, &text);
+                let p = read_foreign(&from, &kind, &text)?;
                 let mut v: Vec<String> = p
                     .problems
                     .iter()
@@ -114,6 +123,25 @@ pub fn run(action: Action) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Reads a file of `kind` in PETRARCH's or TABARI's format (`from`).
+fn read_foreign(from: &str, kind: &str, text: &str) -> anyhow::Result<petrarch::Parsed> {
+    match from {
+        "petrarch" => {
+            let k = petrarch::Kind::parse(kind).with_context(|| {
+                format!("unknown PETRARCH kind {kind:?} (verbs, actors, agents, discards, issues)")
+            })?;
+            Ok(petrarch::read(k, text))
+        }
+        "tabari" => {
+            let k = tabari::Kind::parse(kind).with_context(|| {
+                format!("unknown TABARI kind {kind:?} (actors, verbs, agents, options)")
+            })?;
+            Ok(tabari::read(k, text))
+        }
+        _ => anyhow::bail!("unknown dictionary format {from:?} (petrarch, tabari)"),
     }
 }
 

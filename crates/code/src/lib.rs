@@ -24,4 +24,4 @@ pub mod places;
 pub mod quotes;
 pub mod time;
 
-pub use pipeline::Coder;
+pub use pipeline::{Coder, StageTimes};

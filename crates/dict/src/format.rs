@@ -514,7 +514,8 @@ fn read_verb(cols: &[&str], line: usize) -> Result<VerbEntry, String> {
     }
     let code = read_code(cols, "event")?;
     let code = if code == "---" { String::new() } else { code };
-    let pattern = read_pattern(column(cols, 1)).map_err(|e| format!("{e} in {:?}", cols[1]))?;
+    let pattern =
+        read_pattern(column(cols, 1)).map_err(|e| format!("{e} in {:?}", column(cols, 1)))?;
     Ok(VerbEntry {
         code,
         pattern,

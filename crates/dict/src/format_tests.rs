@@ -359,3 +359,12 @@ fn petrarch_imports_round_trip() {
         assert_eq!(without_lines(back), without_lines(dict), "{name}");
     }
 }
+
+/// The input the `herald_dict` fuzz target found: a verb line with a code and no pattern
+/// column panicked (index out of bounds) instead of being reported with its line.
+#[test]
+fn fuzz_regression_verb_without_pattern_column() {
+    let err = parse("@verbs\n173\n", "f.hd").unwrap_err().to_string();
+    assert!(err.starts_with("f.hd:2:"), "{err}");
+    assert!(check("@verbs\n173\n", "f.hd").iter().any(|p| p.line == 2));
+}

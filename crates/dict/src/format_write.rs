@@ -26,7 +26,7 @@ pub fn write(dict: &Dictionary) -> Result<String, FormatError> {
                 ),
             };
             let row = [
-                field(&a.code, what)?,
+                code(&a.code, what)?,
                 names(&a.names, what)?,
                 field(&opt(&a.kind), what)?,
                 dates,
@@ -39,7 +39,7 @@ pub fn write(dict: &Dictionary) -> Result<String, FormatError> {
         out.push_str("@agents\n");
         for a in &dict.agents {
             let what = || format!("agent {}", a.code);
-            push_row(&mut out, &[field(&a.code, what)?, names(&a.names, what)?]);
+            push_row(&mut out, &[code(&a.code, what)?, names(&a.names, what)?]);
         }
     }
     if !dict.synsets.is_empty() {
@@ -67,7 +67,11 @@ pub fn write(dict: &Dictionary) -> Result<String, FormatError> {
             }
             push_row(
                 &mut out,
-                &[field(code, what)?, pattern, field(&v.note, what)?],
+                &[
+                    self::code(code, what)?,
+                    field(&pattern, what)?,
+                    field(&v.note, what)?,
+                ],
             );
         }
     }
@@ -79,9 +83,15 @@ pub fn write(dict: &Dictionary) -> Result<String, FormatError> {
         out.push('\n');
         for p in list {
             let what = || format!("{} {:?}", &header[1..], p.phrase);
+            if p.code == "-" {
+                return Err(FormatError::Unwritable {
+                    what: what(),
+                    reason: "code `-` reads back as no code".to_string(),
+                });
+            }
             push_row(
                 &mut out,
-                &[field(&opt(&p.code), what)?, field(&p.phrase, what)?],
+                &[code(&opt(&p.code), what)?, field(&p.phrase, what)?],
             );
         }
     }
@@ -131,6 +141,18 @@ fn field(s: &str, what: impl Fn() -> String) -> Result<String, FormatError> {
         return Err(bad("leading `@`"));
     }
     Ok(s.to_string())
+}
+
+/// A code column: a field without spaces (the parser splits columns on TAB but refuses a code
+/// holding a space).
+fn code(s: &str, what: impl Fn() -> String) -> Result<String, FormatError> {
+    if s.is_empty() || s.contains(char::is_whitespace) {
+        return Err(FormatError::Unwritable {
+            what: what(),
+            reason: format!("code {s:?} is empty or holds a space"),
+        });
+    }
+    field(s, what)
 }
 
 fn names(list: &[String], what: impl Fn() -> String + Copy) -> Result<String, FormatError> {

@@ -13,3 +13,4 @@ pub mod compile;
 pub mod load;
 pub mod petrarch;
 pub mod show;
+pub mod tabari;

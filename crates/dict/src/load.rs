@@ -1,9 +1,10 @@
 //! Loading dictionary files named on the command line: `KIND=PATH`, where KIND is a PETRARCH
-//! file kind (`verbs`, `actors`, `agents`, `discards`, `issues`) or `herald` for herald's
-//! own format.
+//! file kind (`verbs`, `actors`, `agents`, `discards`, `issues`), a TABARI one
+//! (`tabari-actors`, `tabari-verbs`, `tabari-agents`, `tabari-options`) or `herald` for
+//! herald's own format.
 
 use crate::entry::Dictionary;
-use crate::{format, petrarch};
+use crate::{format, petrarch, tabari};
 use herald_core::{Error, Result};
 use std::path::Path;
 
@@ -16,12 +17,21 @@ pub fn load(kind: &str, path: &Path) -> Result<(Dictionary, Vec<String>)> {
         let d = format::parse(&text, &origin).map_err(|e| Error::format(&origin, e.to_string()))?;
         return Ok((d, Vec::new()));
     }
-    let k = petrarch::Kind::parse(kind).ok_or_else(|| {
-        Error::Other(format!(
-            "unknown dictionary kind {kind:?} (verbs, actors, agents, discards, issues, herald)"
-        ))
-    })?;
-    let p = petrarch::read(k, &text);
+    let p = if let Some(t) = kind.strip_prefix("tabari-") {
+        let k = tabari::Kind::parse(t).ok_or_else(|| {
+            Error::Other(format!(
+                "unknown TABARI dictionary kind {kind:?} (tabari-actors, tabari-verbs, tabari-agents, tabari-options)"
+            ))
+        })?;
+        tabari::read(k, &text)
+    } else {
+        let k = petrarch::Kind::parse(kind).ok_or_else(|| {
+            Error::Other(format!(
+                "unknown dictionary kind {kind:?} (verbs, actors, agents, discards, issues, tabari-actors, tabari-verbs, tabari-agents, tabari-options, herald)"
+            ))
+        })?;
+        petrarch::read(k, &text)
+    };
     let warnings = p
         .problems
         .iter()
@@ -56,6 +66,9 @@ mod tests {
         assert_eq!(d.actors.len(), 1);
         assert_eq!(w.len(), 1, "{w:?}");
         assert!(load("nouns", &f).is_err());
+        let (d, w) = load("tabari-actors", &f).unwrap();
+        assert_eq!((d.actors.len(), w.len()), (1, 1), "{w:?}");
+        assert!(load("tabari-nouns", &f).is_err());
         std::fs::remove_dir_all(&dir).ok();
     }
 }

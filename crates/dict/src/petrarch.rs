@@ -214,6 +214,10 @@ pub fn read_verbs(text: &str) -> Parsed {
                 b.finish(&mut out.dict);
             }
             let code = match bracket(t) {
+                Some((_, c, _)) if c.contains(char::is_whitespace) => {
+                    out.problem(line_no, format!("space in code [{c}]"));
+                    "---".into()
+                }
                 Some((_, c, _)) => c.to_string(),
                 None => {
                     out.problem(line_no, "verb block header without [code]");
@@ -386,6 +390,9 @@ fn verb_items(v: &VerbLine) -> Vec<PatternItem> {
 /// `HURRY {HURRIES HURRYING HURRIED}`, `+CORDON_OFF {…}`, `WIRE_+TAP`, `KLM_NOP_+RST [002]`.
 fn parse_verb_line(t: &str) -> Result<VerbLine, String> {
     let (head, code) = match bracket(t) {
+        Some((_, code, _)) if code.contains(char::is_whitespace) => {
+            return Err(format!("space in code [{code}]"));
+        }
         Some((before, code, _)) => (before, Some(code.to_string())),
         None => (t, None),
     };
@@ -440,6 +447,9 @@ fn parse_pattern(p: &str) -> Result<(Vec<PatternItem>, String), String> {
     let (body, code, _) = bracket(p).ok_or("pattern without [code]")?;
     if code.is_empty() {
         return Err("empty [code] in pattern".into());
+    }
+    if code.contains(char::is_whitespace) {
+        return Err(format!("space in code [{code}]"));
     }
     let mut items = Vec::new();
     for tok in body.split([' ', '\t', '_', '(', ')', '{', '}']) {
@@ -658,7 +668,7 @@ pub fn read_agents(text: &str) -> Parsed {
             out.problem(line_no, "agent without [code]");
             continue;
         };
-        let code = code.trim().replace(' ', "");
+        let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
         let code = if let Some(c) = code.strip_prefix('~') {
             c.to_string()
         } else if code.ends_with('~') {
@@ -766,6 +776,10 @@ pub fn read_issues(text: &str) -> Parsed {
             out.problem(n + 1, "issue phrase without [CODE]");
             continue;
         };
+        if code.is_empty() || code.contains(char::is_whitespace) {
+            out.problem(n + 1, format!("bad issue code [{code}]"));
+            continue;
+        }
         let phrase = before
             .replace("n:", "")
             .replace('+', " ")
@@ -884,6 +898,30 @@ mod tests {
         assert_eq!(p.dict.agents[2].code, "NGO~");
         assert_eq!(p.dict.agents[3].names, ["golden goose", "golden geese"]);
         assert_eq!(p.dict.agents[4].names, ["cleric", "clerics"]);
+    }
+
+    /// Inputs the `petrarch_dict` fuzz target found: codes with spaces were imported and then
+    /// written to herald's format, which cannot read them back.
+    #[test]
+    fn fuzz_regressions_codes_with_spaces_are_problems() {
+        let p = read_verbs("--- X [IM [PSEGZA] ---\nGO\nCOME [01 0]\n- * + [04 2]\n");
+        assert_eq!(
+            p.problems.iter().map(|p| p.line).collect::<Vec<_>>(),
+            [1, 3, 4]
+        );
+        assert!(p.dict.verbs.iter().all(|v| !v.code.contains(' ')));
+        let p = read_issues("FUEL [FU EL]\nTAX []\n");
+        assert_eq!(p.problems.len(), 2);
+        let p = read_agents("COP [~C\tOP]\n");
+        assert_eq!(p.dict.agents[0].code, "COP");
+        // The writer refuses such a code instead of writing what the parser rejects.
+        let mut d = crate::Dictionary::default();
+        d.actors.push(crate::ActorEntry {
+            code: "IM PSE".into(),
+            names: vec!["x".into()],
+            ..Default::default()
+        });
+        assert!(crate::format::write(&d).is_err());
     }
 
     #[test]

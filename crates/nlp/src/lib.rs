@@ -35,7 +35,7 @@ pub mod train_ner;
 mod train_parser;
 pub mod weights;
 
-pub use pipeline::{Annotator, Models};
+pub use pipeline::{Annotator, Models, NlpTimes};
 
 use herald_core::Sentence;
 
@@ -43,6 +43,18 @@ use herald_core::Sentence;
 pub fn analyze(text: &str) -> Vec<Sentence> {
     let mut sentences = segment::segment(text);
     annotate(text, &mut sentences);
+    sentences
+}
+
+/// [`analyze`], adding the time spent in each step (and the sentences and tokens seen) to
+/// `times`. The sentences are the same as [`analyze`]'s.
+pub fn analyze_timed(text: &str, times: &mut NlpTimes) -> Vec<Sentence> {
+    let t0 = std::time::Instant::now();
+    let mut sentences = segment::segment(text);
+    times.segment += t0.elapsed();
+    times.sentences += sentences.len() as u64;
+    times.tokens += sentences.iter().map(|s| s.tokens.len() as u64).sum::<u64>();
+    Annotator::new(Models::embedded()).annotate_timed(text, &mut sentences, times);
     sentences
 }
 

@@ -8,6 +8,7 @@ use crate::tagger::{TagScratch, Tagger};
 use herald_core::{Error, Result, Sentence};
 use std::path::Path;
 use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 /// File names of the models, in `crates/nlp/models/` or a directory given to [`Models::load`].
 pub const TAGGER_FILE: &str = "tagger.bin";
@@ -181,13 +182,39 @@ impl<'m> Annotator<'m> {
 
     /// Fills the syntax fields of every token of `sentences`, whose spans index `text`.
     pub fn annotate(&mut self, text: &str, sentences: &mut [Sentence]) {
+        self.annotate_inner(text, sentences, None);
+    }
+
+    /// [`Annotator::annotate`], adding the time spent in each model to `times` (for
+    /// `herald bench`; the annotations are the same).
+    pub fn annotate_timed(&mut self, text: &str, sentences: &mut [Sentence], times: &mut NlpTimes) {
+        self.annotate_inner(text, sentences, Some(times));
+    }
+
+    fn annotate_inner(
+        &mut self,
+        text: &str,
+        sentences: &mut [Sentence],
+        mut times: Option<&mut NlpTimes>,
+    ) {
         let mut words: Vec<&str> = Vec::new();
         let models = self.models;
+        let mut clock = times.as_ref().map(|_| Instant::now());
+        // Adds the time since the last lap to one field of `times` (nothing when untimed).
+        let mut lap = |times: &mut Option<&mut NlpTimes>,
+                       field: fn(&mut NlpTimes) -> &mut Duration| {
+            if let (Some(t), Some(c)) = (times.as_deref_mut(), clock.as_mut()) {
+                let now = Instant::now();
+                *field(t) += now - *c;
+                *c = now;
+            }
+        };
         for s in sentences {
             words.clear();
             words.extend(s.tokens.iter().map(|t| t.span.get(text).unwrap_or("")));
             self.tag(&words);
             let tags = std::mem::take(&mut self.tags);
+            lap(&mut times, |t| &mut t.tag);
             let t = &models.tagger;
             for (i, tok) in s.tokens.iter_mut().enumerate() {
                 tok.upos = t.upos(tags[i]);
@@ -196,6 +223,7 @@ impl<'m> Annotator<'m> {
                     .lemmatizer
                     .lemma_into(words[i], t.xpos(tags[i]), &mut tok.lemma);
             }
+            lap(&mut times, |t| &mut t.lemma);
             if let Some((heads, labels)) = self.parse_indices(&words, &tags) {
                 let names = models.parser.as_ref().map(|p| p.labels()).unwrap_or(&[]);
                 for (i, tok) in s.tokens.iter_mut().enumerate() {
@@ -203,6 +231,7 @@ impl<'m> Annotator<'m> {
                     tok.deprel = names[labels[i] as usize].clone();
                 }
             }
+            lap(&mut times, |t| &mut t.parse);
             if let Some(ner) = &models.ner {
                 self.tvals.clear();
                 self.tvals
@@ -217,8 +246,41 @@ impl<'m> Annotator<'m> {
                     tok.entity = entity_of(c);
                 }
             }
+            lap(&mut times, |t| &mut t.ner);
             self.tags = tags;
         }
+    }
+}
+
+/// Time spent in each step of [`crate::analyze_timed`], summed over calls.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct NlpTimes {
+    /// Sentence splitting and tokenisation.
+    pub segment: Duration,
+    /// Part-of-speech tagging.
+    pub tag: Duration,
+    /// Lemmatisation.
+    pub lemma: Duration,
+    /// Dependency parsing.
+    pub parse: Duration,
+    /// Entity recognition.
+    pub ner: Duration,
+    /// Sentences analysed.
+    pub sentences: u64,
+    /// Tokens analysed.
+    pub tokens: u64,
+}
+
+impl NlpTimes {
+    /// Adds `other` to `self`.
+    pub fn add(&mut self, other: &NlpTimes) {
+        self.segment += other.segment;
+        self.tag += other.tag;
+        self.lemma += other.lemma;
+        self.parse += other.parse;
+        self.ner += other.ner;
+        self.sentences += other.sentences;
+        self.tokens += other.tokens;
     }
 }
 

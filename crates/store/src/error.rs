@@ -32,6 +32,20 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
+    /// A query filter is malformed; nothing was read.
+    #[error("bad filter {field}: {reason}")]
+    BadFilter {
+        /// The filter field (`from`, `country`, `near`…).
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Writing an export failed.
+    #[error("export: {0}")]
+    Export(String),
+    /// Reading or writing a file or stream failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
     /// Any other SQLite failure.
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -27,16 +27,38 @@
 //!   block the writer.
 //! - **Migrations** are numbered by `PRAGMA user_version` (see [`SCHEMA_VERSION`]).
 //! - **FTS5** over title and text (`documents_fts`, external content kept by triggers).
+//! - **Reading back**: [`Store::events`] (a [`Filter`] built into parameterised SQL, paged,
+//!   deterministic order), [`Store::event`], [`Store::document`], [`Store::timeline`];
+//!   [`Store::export`] writes GDELT 2.0 TSV, CSV, JSON Lines or Parquet ([`Format`]).
+//! - **Consolidation** in the insert transaction: near-duplicate articles by SimHash
+//!   ([`simhash`]) and clusters of reports of one event with GDELT's NumMentions/NumSources/
+//!   NumArticles (see [`EventRow`]).
+//! - A [`Store`] is `Send`, not `Sync` (one SQLite connection): a server opens one per worker
+//!   or guards one with a mutex.
 #![deny(missing_docs)]
 
+mod consolidate;
 mod error;
+mod exporters;
+mod feeds;
+mod health;
 mod insert;
+mod query;
 mod schema;
+pub mod simhash;
 
+pub use consolidate::SAME_PLACE_KM;
 pub use error::{Error, Result};
+pub use exporters::{Format, flat_columns, write_csv};
+pub use feeds::{FeedItem, FeedState, Poll};
+pub use query::{
+    EARTH_RADIUS_KM, EventPage, EventRow, Filter, MAX_PAGE, Near, Page, StoredDoc, TimelineRow,
+    fts_query, haversine_km,
+};
 pub use schema::VERSION as SCHEMA_VERSION;
 
 use herald_core::{CodedDoc, Document, Span};
+use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use std::path::Path;
@@ -137,6 +159,20 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
         schema::migrate(&mut conn, name)?;
+        // `herald_km(lat1, lon1, lat2, lon2)`: great-circle km, for the `near` filter.
+        conn.create_scalar_function(
+            "herald_km",
+            4,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+            |ctx| {
+                let arg = |i| ctx.get::<Option<f64>>(i);
+                Ok(match (arg(0)?, arg(1)?, arg(2)?, arg(3)?) {
+                    (Some(a), Some(b), Some(c), Some(d)) => Some(haversine_km(a, b, c, d)),
+                    _ => None,
+                })
+            },
+        )
+        .map_err(open_err)?;
         Ok(Store { conn })
     }
 
@@ -179,7 +215,16 @@ impl Store {
         if exists {
             return Ok(Inserted::Duplicate); // dropping `tx` rolls back: nothing was written
         }
-        insert::document(&tx, &hash, doc, coded, sentences).map_err(wrap)?;
+        let id = insert::document(&tx, &hash, doc, coded, sentences).map_err(wrap)?;
+        let facts = consolidate::DocFacts {
+            id,
+            text: &doc.text,
+            url: doc.url.as_deref(),
+            source: doc.source.as_deref(),
+            hash: &hash,
+            added: Some(consolidate::now()),
+        };
+        consolidate::document(&tx, &facts).map_err(wrap)?;
         tx.commit().map_err(wrap)?;
         Ok(Inserted::New)
     }
@@ -232,7 +277,8 @@ impl Sink for Store {
     type Error = Error;
 
     /// Stores the document with the sentence spans of `herald_nlp::segment`; a duplicate is
-    /// not an error. Always asks for more.
+    /// not an error. Always asks for more. Call it as `Sink::document(&mut store, …)`:
+    /// `store.document(id)` is the inherent reader [`Store::document`].
     fn document(&mut self, doc: &Document, coded: &CodedDoc) -> Result<bool> {
         let sentences: Vec<Span> = herald_nlp::segment::segment(&doc.text)
             .iter()
@@ -245,3 +291,5 @@ impl Sink for Store {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod testutil;

@@ -7,7 +7,8 @@ use crate::Error;
 use rusqlite::Connection;
 
 /// Migration `i` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+pub(crate) const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id        INTEGER PRIMARY KEY,
     hash      TEXT NOT NULL UNIQUE,      -- herald_core::Document::content_id(text)
@@ -146,7 +147,8 @@ CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
     INSERT INTO documents_fts(documents_fts, rowid, title, text)
         VALUES ('delete', old.id, old.title, old.text);
 END;
-"#, r#"
+"#,
+    r#"
 -- `herald watch`: what each feed answered last, for conditional GET and backoff.
 CREATE TABLE feeds (
     url           TEXT PRIMARY KEY,
@@ -167,7 +169,44 @@ CREATE TABLE feed_items (
     error      TEXT,
     PRIMARY KEY (feed, item)
 ) WITHOUT ROWID;
-"#];
+"#,
+    r#"
+-- Consolidation: when each document was stored, where it came from, its SimHash (and four
+-- 16-bit bands of it, indexed, to find near-duplicates), and the original it copies.
+ALTER TABLE documents ADD COLUMN added TEXT;          -- RFC 3339, UTC
+ALTER TABLE documents ADD COLUMN origin TEXT;         -- URL host, else source, else doc:<hash>
+ALTER TABLE documents ADD COLUMN simhash INTEGER;     -- 64-bit SimHash as a signed integer
+ALTER TABLE documents ADD COLUMN band0 INTEGER;
+ALTER TABLE documents ADD COLUMN band1 INTEGER;
+ALTER TABLE documents ADD COLUMN band2 INTEGER;
+ALTER TABLE documents ADD COLUMN band3 INTEGER;
+ALTER TABLE documents ADD COLUMN duplicate_of INTEGER REFERENCES documents(id);
+CREATE INDEX documents_band0 ON documents(band0);
+CREATE INDEX documents_band1 ON documents(band1);
+CREATE INDEX documents_band2 ON documents(band2);
+CREATE INDEX documents_band3 ON documents(band3);
+
+-- Reports of one real-world event across articles (GDELT's event, with its counts).
+CREATE TABLE clusters (
+    id            INTEGER PRIMARY KEY,
+    root          TEXT NOT NULL,
+    source_code   TEXT NOT NULL,
+    target_code   TEXT NOT NULL,         -- '' when the event has no target
+    first_date    TEXT,                  -- YYYY-MM-DD of the first report's event date
+    place_name    TEXT,
+    place_country TEXT,
+    place_lat     REAL,
+    place_lon     REAL,
+    first_event   INTEGER NOT NULL,      -- events.id of the report that started it
+    num_mentions  INTEGER NOT NULL,
+    num_sources   INTEGER NOT NULL,
+    num_articles  INTEGER NOT NULL
+);
+CREATE INDEX clusters_dyad ON clusters(root, source_code, target_code, first_date);
+ALTER TABLE events ADD COLUMN cluster INTEGER REFERENCES clusters(id);
+CREATE INDEX events_cluster ON events(cluster);
+"#,
+];
 
 /// The schema version this build writes.
 pub const VERSION: u32 = MIGRATIONS.len() as u32;
@@ -190,6 +229,10 @@ pub(crate) fn migrate(conn: &mut Connection, path: &str) -> Result<(), Error> {
             continue;
         }
         tx.execute_batch(sql)?;
+        if i == 2 {
+            // Schema 3 brought consolidation: cluster what an older herald stored.
+            crate::consolidate::backfill(&tx)?;
+        }
         tx.pragma_update(None, "user_version", i as u32 + 1)?;
         tx.commit()?;
     }

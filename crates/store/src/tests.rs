@@ -195,7 +195,8 @@ fn not_a_database() {
 fn sink_segments_sentences() {
     let mut store = Store::open_in_memory().unwrap();
     let doc = sample(TEXT, "a1");
-    assert!(store.document(&doc, &coded(&doc)).unwrap());
+    // `store.document(id)` is the inherent reader; the sink is called through the trait.
+    assert!(Sink::document(&mut store, &doc, &coded(&doc)).unwrap());
     let stats = store.stats().unwrap();
     assert_eq!(stats.documents, 1);
     assert!(stats.sentences >= 1, "{stats:?}");

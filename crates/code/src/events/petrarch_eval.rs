@@ -165,8 +165,9 @@ pub fn parse_suite(xml: &str, origin: &str) -> Result<Suite> {
         let tag_end = after
             .find('>')
             .ok_or_else(|| Error::format(origin, "unclosed <Sentence"))?;
-        let a = attrs(&after[10..tag_end]);
-        let close = after.find("</Sentence>").ok_or_else(|| {
+        let a = attrs(after.get(10..tag_end).unwrap_or(""));
+        let close = after[tag_end..].find("</Sentence>").map(|i| i + tag_end);
+        let close = close.ok_or_else(|| {
             Error::format(
                 origin,
                 format!("record {}: no </Sentence>", a.get("id").map_or("?", |s| s)),
@@ -340,6 +341,18 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
+
+    /// The input the `petrarch_xml` fuzz target found: a `</Sentence>` inside the opening
+    /// tag made the body slice run backwards (a panic); now the record is read or refused.
+    #[test]
+    fn fuzz_regression_close_tag_inside_the_open_tag() {
+        for xml in [
+            "<Sentences><Sentence id=\"a</Sentence>\" date=\"950103\"><Text>x</Text></Sentence></Sentences>",
+            "<Sentence id=\"</Sentence>\">",
+        ] {
+            let _ = parse_suite(xml, "fuzz.xml");
+        }
+    }
     use super::*;
 
     const XML: &str = r#"<Validation><Environment><Verbfile>v.txt</Verbfile>
