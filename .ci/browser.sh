@@ -6,10 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+# Only what is missing: the machine's own Node.js (not Debian's) must not be replaced.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium nodejs npm >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 # playwright-core only drives the browser; it downloads none (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD).
 if [ ! -d tests/browser/node_modules/playwright-core ]; then

@@ -1,5 +1,5 @@
 //! The JSON endpoints under `/api`. Every one is a GET; every query parameter goes through
-//! [`crate::params`]; every store call runs on a blocking thread via [`AppState::with_store`].
+//! [`crate::params`]; every store call runs on a blocking thread via `AppState::with_store`.
 
 use crate::article::article;
 use crate::error::ApiError;
