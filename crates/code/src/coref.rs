@@ -12,6 +12,8 @@ use crate::actors::{Member, Unit, Word};
 pub struct Coref {
     person: Option<Member>,
     country: Option<Member>,
+    /// How often each country was named so far (country names and country-coded actors).
+    named: Vec<(String, u32)>,
 }
 
 const DESCRIPTIONS: &[&[&str]] = &[
@@ -97,6 +99,39 @@ impl Coref {
                 _ => {}
             }
         }
+        for m in units.iter().flat_map(|u| &u.members) {
+            let c = m.code.get(..3).unwrap_or("");
+            if c.bytes().all(|b| b.is_ascii_uppercase())
+                && !matches!(c, "IGO" | "NGO" | "MNC" | "UNO")
+                && !matches!(
+                    m.kind.as_str(),
+                    "region" | "organization" | "organisation" | "igo"
+                )
+            {
+                match self.named.iter_mut().find(|(n, _)| n == c) {
+                    Some((_, k)) => *k += 1,
+                    None => self.named.push((c.to_string(), 1)),
+                }
+            }
+        }
+    }
+
+    /// The country the text is about so far: named at least twice and more often than any
+    /// other. An actor known only by its role ("protesters", `---OPP`) takes it.
+    pub fn context_country(&self) -> Option<&str> {
+        let mut best: Option<&(String, u32)> = None;
+        let mut tie = false;
+        for e in &self.named {
+            match best {
+                Some(b) if e.1 == b.1 => tie = true,
+                Some(b) if e.1 < b.1 => {}
+                _ => {
+                    best = Some(e);
+                    tie = false;
+                }
+            }
+        }
+        best.filter(|b| b.1 >= 2 && !tie).map(|b| b.0.as_str())
     }
 }
 

@@ -98,6 +98,29 @@ pub struct SentenceCoding {
     pub story_discard: bool,
 }
 
+/// Nouns of number before "of": the actor is what they count.
+const QUANTITY: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "tens",
+    "millions",
+    "crowds",
+    "crowd",
+    "group",
+    "groups",
+    "number",
+    "some",
+    "many",
+    "most",
+    "several",
+    "hundred",
+    "thousand",
+    "dozen",
+    "all",
+];
+
 /// Codes every sentence of a document: actor mentions and events in text order. A story
 /// discard (PETRARCH `+PHRASE`) voids all events.
 pub fn code_events(
@@ -157,6 +180,7 @@ pub fn code_sentence_with(
     out.units = actors::units(&ws, dict, date);
     coref.resolve(&ws, &mut out.units);
     coref.update(&out.units);
+    let context = coref.context_country().map(str::to_owned);
     if out.discarded {
         return out;
     }
@@ -242,11 +266,21 @@ pub fn code_sentence_with(
             m.pattern.text, m.pattern.code, m.pattern.line
         );
         let mut push = |s: &actors::Member, t: Option<&actors::Member>, code: &str| {
-            if t.is_some_and(|t| t.code == s.code) {
+            let s = in_context(s, context.as_deref());
+            let t = t.map(|t| in_context(t, context.as_deref()));
+            if t.as_ref().is_some_and(|t| t.code == s.code) {
                 return;
             }
             out.events.push(make_event(
-                text, index, date, s, t, code, flags, evidence, &rule,
+                text,
+                index,
+                date,
+                &s,
+                t.as_ref(),
+                code,
+                flags,
+                evidence,
+                &rule,
             ));
         };
         let su = &out.units[src];
@@ -275,8 +309,9 @@ pub fn code_sentence_with(
             }
             None => {
                 for s in &su.members {
-                    // An unidentified actor ("officials") doing nothing to anyone codes nothing.
-                    if !s.code.starts_with("---") {
+                    // An unidentified actor ("officials") doing nothing to anyone codes
+                    // nothing, unless the text says which country it belongs to.
+                    if !s.code.starts_with("---") || context.is_some() {
                         push(s, None, codes[0]);
                     }
                 }
@@ -285,6 +320,18 @@ pub fn code_sentence_with(
     }
     drop_framing_statements(&mut out.events);
     out
+}
+
+/// An actor known only by its role (`---OPP`) takes the text's country when there is one
+/// ("protesters" in a story about Kazakhstan are `KAZOPP`); its span still shows its words.
+fn in_context(m: &actors::Member, country: Option<&str>) -> actors::Member {
+    match (m.code.strip_prefix("---"), country) {
+        (Some(role), Some(c)) => actors::Member {
+            code: format!("{c}{role}"),
+            ..m.clone()
+        },
+        _ => m.clone(),
+    }
 }
 
 /// "X said Y attacked Z": a bare statement (`010`) frames the sentence's other events and
@@ -396,10 +443,28 @@ const MAX_GAP: usize = 8;
 
 fn phrase_at(ctx: &Ctx, phrase: &[String], j: usize) -> bool {
     j + phrase.len() <= ctx.ws.len()
-        && phrase.iter().enumerate().all(|(k, w)| {
-            let x = &ctx.ws[j + k];
-            x.lower == *w || !x.lemma.is_empty() && x.lemma == *w
-        })
+        && phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| word_matches(&ctx.ws[j + k], w))
+}
+
+/// A pattern word (a lemma) matches the text's word, its lemma, or its regular plural: the
+/// lemmatizer keeps some plurals whole ("troops"), and a pattern should not miss them.
+fn word_matches(x: &actors::Word, w: &str) -> bool {
+    if x.lower == w || !x.lemma.is_empty() && x.lemma == w {
+        return true;
+    }
+    let l = x.lower.as_str();
+    l.len() > w.len()
+        && l.starts_with(w)
+        && match &l[w.len()..] {
+            "s" => !w.ends_with('s'),
+            "es" => w.ends_with(['s', 'x', 'z', 'h', 'o']),
+            _ => false,
+        }
+        || l.strip_suffix("ies")
+            .is_some_and(|stem| w.strip_suffix('y') == Some(stem))
 }
 
 fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
@@ -565,10 +630,11 @@ impl Ctx<'_> {
             }
         }
         let cs = self.clause_start(v);
-        let found = self
-            .units
-            .iter()
-            .rposition(|u| u.end <= v && u.start >= cs && u.prep.is_none());
+        let found = self.units.iter().rposition(|u| {
+            u.end <= v
+                && u.start >= cs
+                && (u.prep.is_none() || u.prep.as_deref() == Some("of") && self.counted(u))
+        });
         if found.is_some() {
             return found;
         }
@@ -581,6 +647,14 @@ impl Ctx<'_> {
             return self.units.iter().position(|u| u.end == k);
         }
         None
+    }
+
+    /// "Thousands of protesters", "a crowd of students": the phrase after a quantity is the
+    /// actor.
+    fn counted(&self, u: &Unit) -> bool {
+        u.start >= 2
+            && self.lower[u.start - 1] == "of"
+            && QUANTITY.contains(&self.lower[u.start - 2])
     }
 
     fn unit_of_token(&self, tok: usize) -> Option<usize> {
