@@ -146,6 +146,10 @@ impl Tally {
 /// `emit` in input order. Bad records are reported on stderr as they are met; `skip` drops a
 /// document before any work is spent on it. A panic inside `work` is reported as that
 /// document's failure, not the run's. `progress` counts every input record.
+///
+/// The calling thread overlaps with the pool: while the pool codes chunk N, it emits chunk
+/// N-1 and reads chunk N+1, so reading and writing (JSON, SQLite) do not leave the workers
+/// idle. Memory holds three chunks at most.
 pub(crate) fn code_stream<T, W, E>(
     records: impl Iterator<Item = Result<Document, herald_read::Error>>,
     pool: &rayon::ThreadPool,
@@ -159,10 +163,10 @@ where
     W: Fn(&Document) -> T + Sync,
     E: FnMut(Document, T) -> anyhow::Result<()>,
 {
-    let chunk_size = pool.current_num_threads().max(1) * 32;
+    let chunk_size = pool.current_num_threads().max(1) * CHUNK_PER_THREAD;
     let mut tally = Tally::default();
     let mut records = records.peekable();
-    while records.peek().is_some() {
+    let mut read_chunk = |tally: &mut Tally| {
         let mut chunk = Vec::with_capacity(chunk_size);
         for record in records.by_ref() {
             match record {
@@ -183,35 +187,74 @@ where
                 }
             }
         }
-        let results: Vec<std::thread::Result<T>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|doc| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(doc))))
-                .collect()
+        chunk
+    };
+    let mut chunk = read_chunk(&mut tally);
+    let mut prev: Option<(Vec<Document>, Vec<std::thread::Result<T>>)> = None;
+    while !chunk.is_empty() || prev.is_some() {
+        let mut results = Vec::new();
+        let mut next = Vec::new();
+        let mut emitted = Ok(());
+        pool.in_place_scope(|scope| {
+            if !chunk.is_empty() {
+                let (chunk, results, work) = (&chunk, &mut results, &work);
+                scope.spawn(move |_| {
+                    *results = chunk
+                        .par_iter()
+                        .map(|doc| {
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(doc)))
+                        })
+                        .collect();
+                });
+            }
+            if let Some((docs, done)) = prev.take() {
+                emitted = emit_all(docs, done, progress, &mut tally, &mut emit);
+            }
+            if emitted.is_ok() {
+                next = read_chunk(&mut tally);
+            }
         });
-        for (doc, result) in chunk.into_iter().zip(results) {
-            progress.inc(1);
-            match result {
-                Ok(value) => {
-                    emit(doc, value)?;
-                    tally.done += 1;
-                }
-                Err(panic) => {
-                    tally.failed += 1;
-                    let why = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown panic".into());
-                    progress.println(&format!(
-                        "herald: document {}: internal error while coding: {why}",
-                        doc.id
-                    ));
-                }
+        emitted?;
+        prev = (!chunk.is_empty()).then(|| (std::mem::take(&mut chunk), results));
+        chunk = next;
+    }
+    Ok(tally)
+}
+
+/// Documents per worker thread in a chunk: large enough that the slowest document of a
+/// chunk leaves the other workers idle only briefly.
+const CHUNK_PER_THREAD: usize = 64;
+
+/// Hands a coded chunk to `emit` in order; a panic is reported as its document's failure.
+fn emit_all<T>(
+    docs: Vec<Document>,
+    results: Vec<std::thread::Result<T>>,
+    progress: &Progress,
+    tally: &mut Tally,
+    emit: &mut impl FnMut(Document, T) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    for (doc, result) in docs.into_iter().zip(results) {
+        progress.inc(1);
+        match result {
+            Ok(value) => {
+                emit(doc, value)?;
+                tally.done += 1;
+            }
+            Err(panic) => {
+                tally.failed += 1;
+                let why = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                progress.println(&format!(
+                    "herald: document {}: internal error while coding: {why}",
+                    doc.id
+                ));
             }
         }
     }
-    Ok(tally)
+    Ok(())
 }
 
 /// Writes coded documents in one [`Output`] format.
