@@ -2,9 +2,13 @@
 //! count the same. Needs a server in `HERALD_TEST_PG` (`.ci/postgres.sh` starts one); without
 //! it the tests say they are skipped, and fail when `CI` is set.
 
+use super::serve::Server as Serve;
+use super::server::feed_server;
 use super::util::{herald, tempdir};
 use herald_store::testing::{TempDatabase, server};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 fn samples() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -75,6 +79,48 @@ fn postgres_and_sqlite_give_the_same_output() {
     compare(&["export", "--format", "csv"]);
     let gdelt = |db: &str| without_date_added(&out(db, &["export", "--format", "gdelt"]));
     assert_eq!(gdelt(&sqlite), gdelt(&pg.url), "GDELT export differs");
+
+    // `herald serve` answers the same from both.
+    let api = |db: &str| {
+        let server = Serve::start(Path::new(db), &[], &[]);
+        let stats = server.json("/api/stats");
+        let events = server.json("/api/events?limit=5&offset=1&q=police");
+        (stats, events)
+    };
+    assert_eq!(api(&sqlite), api(&pg.url), "the API differs");
+}
+
+#[test]
+fn watch_keeps_feed_state_in_postgres() {
+    let Some(admin) = server("watch_keeps_feed_state_in_postgres") else {
+        return;
+    };
+    let pg = TempDatabase::create(&admin).expect("a test database");
+    let items = Arc::new(Mutex::new(vec![1, 2, 3]));
+    let feeds = feed_server(items.clone(), vec![3], Duration::ZERO);
+    let feed = feeds.url("/feed.rss");
+    let dir = tempdir();
+    let watch = || {
+        let run = herald(
+            dir.path(),
+            &["watch", "--once", "--delay", "0", "--db", &pg.url, &feed],
+            None,
+        );
+        run.expect_code(0);
+        run.stderr
+    };
+    let first = watch();
+    assert!(first.contains("3 items, 3 new: 3 stored"), "{first}");
+    let second = watch();
+    assert!(second.contains("not modified"), "conditional GET: {second}");
+    items.lock().unwrap().push(4);
+    let third = watch();
+    assert!(third.contains("1 new: 1 stored"), "{third}");
+    let store = herald_store::Store::open(&pg.url).unwrap();
+    assert_eq!(store.stats().unwrap().documents, 4);
+    let state = store.feed(&feed).unwrap().expect("feed row");
+    assert_eq!(state.last_status, Some(200));
+    assert_eq!(store.feed_item_keys(&feed).unwrap().len(), 4);
 }
 
 #[test]

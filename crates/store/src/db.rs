@@ -139,7 +139,8 @@ impl Row {
 
 /// A PostgreSQL connection and its prepared statements.
 pub(crate) struct Pg {
-    client: RefCell<postgres::Client>,
+    /// `None` only while being dropped.
+    client: RefCell<Option<postgres::Client>>,
     statements: RefCell<HashMap<String, postgres::Statement>>,
 }
 
@@ -233,15 +234,18 @@ fn pg_value(v: &dyn ToSql, ty: &Type) -> DbResult<Box<dyn PgToSql + Sync>> {
 impl Pg {
     pub(crate) fn new(client: postgres::Client) -> Pg {
         Pg {
-            client: RefCell::new(client),
+            client: RefCell::new(Some(client)),
             statements: RefCell::new(HashMap::new()),
         }
     }
 
     fn client(&self) -> DbResult<std::cell::RefMut<'_, postgres::Client>> {
-        self.client
+        let c = self
+            .client
             .try_borrow_mut()
-            .map_err(|_| DbError::Convert("a query was started while another was read".into()))
+            .map_err(|_| DbError::Convert("a query was started while another was read".into()))?;
+        std::cell::RefMut::filter_map(c, Option::as_mut)
+            .map_err(|_| DbError::Convert("the connection is closed".into()))
     }
 
     /// The prepared statement for `sql` (SQLite placeholders), prepared once per connection.
@@ -289,6 +293,18 @@ impl Pg {
         let values = Pg::bind(&st, params)?;
         let refs: Vec<&(dyn PgToSql + Sync)> = values.iter().map(|b| &**b).collect();
         go(&mut client, &st, &refs)
+    }
+}
+
+impl Drop for Pg {
+    /// `postgres::Client` closes by blocking on its own runtime, which panics on a thread that
+    /// drives an async runtime (a server shutting down with stores in its pool): it is closed
+    /// on a plain thread instead.
+    fn drop(&mut self) {
+        self.statements.get_mut().clear();
+        if let Some(client) = self.client.get_mut().take() {
+            let _ = std::thread::spawn(move || drop(client)).join();
+        }
     }
 }
 
