@@ -527,3 +527,36 @@ pub(crate) fn connect(url: &str) -> Result<postgres::Client, crate::Error> {
             reason: pg_message(&e),
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_become_dollars_outside_literals() {
+        assert_eq!(
+            pg_sql(
+                "SELECT '?1', x FROM t WHERE a = ?1 AND b IN (?2, ?10) AND c LIKE ? ESCAPE '\\'"
+            ),
+            "SELECT '?1', x FROM t WHERE a = $1 AND b IN ($2, $10) AND c LIKE ? ESCAPE '\\'"
+        );
+    }
+
+    #[test]
+    fn urls_are_recognised_and_redacted() {
+        for (url, pg, shown) in [
+            ("postgres://u:pw@h:5/db", true, "postgres://u:***@h:5/db"),
+            (
+                "postgresql://u@h/db?password=pw",
+                true,
+                "postgresql://u@h/db",
+            ),
+            ("POSTGRES://h/db", true, "POSTGRES://h/db"),
+            ("news.db", false, "news.db"),
+            ("./postgres://x", false, "./postgres://x"),
+        ] {
+            assert_eq!(is_postgres_url(url), pg, "{url}");
+            assert_eq!(redact(url), shown, "{url}");
+        }
+    }
+}
