@@ -38,7 +38,7 @@ find_bin() {
 }
 
 bin=$(find_bin)
-if [ -z "$bin" ]; then
+if [ -z "$bin" ] || ! command -v psql >/dev/null 2>&1; then
     log "installing Debian's postgresql"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >&2
@@ -68,7 +68,15 @@ if [ ! -s "$data/PG_VERSION" ]; then
         >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
 fi
 
-if ! as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+ready() {
+    psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc 'SELECT 1' >/dev/null 2>&1
+}
+if ! ready && as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    # Running but not answering: starting up, or the remains of a killed server.
+    for _ in $(seq 20); do ready && break; sleep 0.5; done
+    ready || as_pg "$bin/pg_ctl" -D "$data" -m immediate stop >&2 || true
+fi
+if ! ready; then
     log "starting the server on 127.0.0.1:$port"
     # A server killed with its machine leaves postmaster.pid behind; pg_ctl copes with that.
     as_pg "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 start \
@@ -76,7 +84,7 @@ if ! as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
         >&2 || { tail -n 20 "$dir/server.log" >&2; exit 1; }
 fi
 
-psql_pg() { as_pg psql -X -q -h 127.0.0.1 -p "$port" -U postgres "$@"; }
+psql_pg() { psql -X -q -h 127.0.0.1 -p "$port" -U postgres "$@"; }
 if ! psql_pg -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'herald'" | grep -q 1; then
     psql_pg -d postgres -c "CREATE DATABASE herald" >&2
 fi
