@@ -12,6 +12,7 @@ mod cli {
     mod code;
     mod faults;
     mod ingest;
+    mod postgres;
     mod props;
     mod query;
     mod serve_load;

@@ -11,6 +11,12 @@ const CHECK_UP_TO: u64 = 1 << 30;
 /// that is not a database and a damaged database are refused up front, each with the path
 /// and the reason, before any work is done.
 pub(crate) fn open_for_writing(path: &Path) -> anyhow::Result<Store> {
+    if is_url(path) {
+        // A server checks its own files; connection errors name the server, not the password.
+        let store = Store::open(path).map_err(|e| describe(path, e))?;
+        check_writable(path, &store)?;
+        return Ok(store);
+    }
     let shown = path.display();
     if let Ok(meta) = std::fs::metadata(path) {
         let writable = std::fs::OpenOptions::new().write(true).open(path);
@@ -44,7 +50,7 @@ fn check_writable(path: &Path, store: &Store) -> anyhow::Result<()> {
         anyhow::bail!(
             "{}: the database is read-only (check the permissions of the file and its \
              directory); nothing was written",
-            path.display()
+            shown(path)
         );
     }
     Ok(())
@@ -69,10 +75,26 @@ fn describe(path: &Path, e: herald_store::Error) -> anyhow::Error {
     } else {
         ""
     };
-    let path = path.display().to_string();
-    if text.starts_with(&path) {
+    let path = shown(path);
+    if text.starts_with(&path) || text.starts_with("PostgreSQL server") {
         anyhow::anyhow!("{text}{hint}")
     } else {
         anyhow::anyhow!("{path}: {text}{hint}")
     }
+}
+
+/// True when `--db` names a PostgreSQL database rather than a SQLite file.
+pub(crate) fn is_url(path: &Path) -> bool {
+    path.to_str().is_some_and(herald_store::is_postgres_url)
+}
+
+/// `--db` fit to print: a path as it is, a URL without its password.
+pub(crate) fn shown(path: &Path) -> String {
+    herald_store::redact(&path.to_string_lossy())
+}
+
+/// True when the database `--db` names can be read: an existing file, or a server URL (whose
+/// errors come on connecting).
+pub(crate) fn exists(path: &Path) -> bool {
+    is_url(path) || path.is_file()
 }

@@ -48,8 +48,10 @@ report, with its cluster and counts. The file given to -o is written whole or no
 #[derive(Debug, clap::Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct Args {
-    /// The SQLite database.
-    #[arg(long, value_name = "PATH", default_value = "herald.db")]
+    /// The SQLite database. Or a
+    /// PostgreSQL URL, `postgres://USER[:PASSWORD]@HOST[:PORT]/DBNAME` (the database must exist;
+    /// no TLS: use a server on this machine or a trusted network).
+    #[arg(long, value_name = "PATH|URL", default_value = "herald.db")]
     db: PathBuf,
     /// Output format.
     #[arg(long, value_enum)]

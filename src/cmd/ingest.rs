@@ -22,8 +22,10 @@ pub struct Args {
     /// standard input, or http(s) URLs. Same formats as `herald code`.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// The SQLite database (created if missing).
-    #[arg(long, value_name = "PATH", default_value = "herald.db")]
+    /// The SQLite database (created if missing). Or a
+    /// PostgreSQL URL, `postgres://USER[:PASSWORD]@HOST[:PORT]/DBNAME` (the database must exist;
+    /// no TLS: use a server on this machine or a trusted network).
+    #[arg(long, value_name = "PATH|URL", default_value = "herald.db")]
     db: PathBuf,
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg, help = DATE_HELP)]
     date: Option<chrono::NaiveDate>,
@@ -104,7 +106,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     eprintln!(
         "herald: {}: {stored} documents stored, {} already there, {} bad records",
-        args.db.display(),
+        super::db::shown(&args.db),
         duplicates + tally.skipped,
         tally.failed
     );

@@ -96,11 +96,15 @@ fn flag_error(e: StoreError) -> anyhow::Error {
 
 /// Opens an existing store (never creates one for a read).
 pub fn open_existing(db: &Path) -> anyhow::Result<Store> {
-    if !db.is_file() {
+    if !super::db::exists(db) {
         bail!(
             "{}: no such database (run `herald ingest --db {0} …` first)",
             db.display()
         );
+    }
+    if super::db::is_url(db) {
+        // The error names the server and the reason (never the password).
+        return Ok(Store::open(db)?);
     }
     Store::open(db).with_context(|| format!("opening {}", db.display()))
 }
@@ -132,8 +136,10 @@ For every matching event at once, use `herald export`.";
 #[derive(Debug, clap::Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct Args {
-    /// The SQLite database.
-    #[arg(long, value_name = "PATH", default_value = "herald.db")]
+    /// The SQLite database. Or a
+    /// PostgreSQL URL, `postgres://USER[:PASSWORD]@HOST[:PORT]/DBNAME` (the database must exist;
+    /// no TLS: use a server on this machine or a trusted network).
+    #[arg(long, value_name = "PATH|URL", default_value = "herald.db")]
     db: PathBuf,
     #[command(flatten)]
     filters: FilterArgs,

@@ -9,8 +9,10 @@ use std::time::Duration;
 /// Flags of `herald serve`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The SQLite database `herald ingest` writes (it may keep writing while this serves).
-    #[arg(long, value_name = "PATH", default_value = "herald.db")]
+    /// The SQLite database `herald ingest` writes (it may keep writing while this serves). Or a
+    /// PostgreSQL URL, `postgres://USER[:PASSWORD]@HOST[:PORT]/DBNAME` (the database must exist;
+    /// no TLS: use a server on this machine or a trusted network).
+    #[arg(long, value_name = "PATH|URL", default_value = "herald.db")]
     db: PathBuf,
     /// Address to listen on. Port 0 picks a free port; the address bound is printed on
     /// stderr. Anything but loopback exposes the data to the network: use --token.
@@ -30,7 +32,7 @@ pub struct Args {
 
 /// Serves until Ctrl-C or SIGTERM.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if !args.db.is_file() {
+    if !super::db::exists(&args.db) {
         bail!(
             "{}: no such database (run `herald ingest --db {0} …` first)",
             args.db.display()
@@ -66,7 +68,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .await
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let bound = listener.local_addr()?;
-        eprintln!("herald: serving {} on http://{bound}/", args.db.display());
+        eprintln!(
+            "herald: serving {} on http://{bound}/",
+            super::db::shown(&args.db)
+        );
         herald_server::serve(listener, herald_server::router(&config))
             .await
             .context("serving")

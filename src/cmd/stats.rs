@@ -8,8 +8,10 @@ use std::process::ExitCode;
 /// Flags of `herald stats`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The SQLite database.
-    #[arg(long, value_name = "PATH", default_value = "herald.db")]
+    /// The SQLite database. Or a
+    /// PostgreSQL URL, `postgres://USER[:PASSWORD]@HOST[:PORT]/DBNAME` (the database must exist;
+    /// no TLS: use a server on this machine or a trusted network).
+    #[arg(long, value_name = "PATH|URL", default_value = "herald.db")]
     db: PathBuf,
     /// One JSON object instead of a table.
     #[arg(long)]
@@ -19,10 +21,10 @@ pub struct Args {
 /// Prints the counts of documents, sentences, events, quotes, figures, places, times and
 /// mentions.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if !args.db.is_file() {
+    if !super::db::exists(&args.db) {
         bail!(
             "{}: no such database (run `herald ingest --db {0} …` first)",
-            args.db.display()
+            super::db::shown(&args.db)
         );
     }
     let stats = Store::open(&args.db)?.stats()?;

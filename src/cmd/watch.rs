@@ -68,8 +68,10 @@ pub struct Args {
     /// Feed URLs (http/https), or files listing them: OPML, or one URL per line.
     #[arg(required = true, value_name = "FEED_URL|OPML_FILE")]
     feeds: Vec<String>,
-    /// The SQLite database (created if missing).
-    #[arg(long, value_name = "PATH", default_value = "herald.db")]
+    /// The SQLite database (created if missing). Or a
+    /// PostgreSQL URL, `postgres://USER[:PASSWORD]@HOST[:PORT]/DBNAME` (the database must exist;
+    /// no TLS: use a server on this machine or a trusted network).
+    #[arg(long, value_name = "PATH|URL", default_value = "herald.db")]
     db: PathBuf,
     /// Seconds between the starts of two polls of every feed.
     #[arg(long, value_name = "SECS", default_value_t = 900)]
@@ -99,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let tally = poll_all(&feeds, &args, &client, &coder, &mut store)?;
         eprintln!(
             "herald: {}: {} documents stored from {} feeds ({} not modified, {} failed), {} items failed",
-            args.db.display(),
+            super::db::shown(&args.db),
             tally.stored,
             feeds.len(),
             tally.not_modified,

@@ -17,9 +17,10 @@
 //! - `num_sources` counts the distinct origins (URL host, else source name) of the articles;
 //!   a document with neither is its own origin.
 
+use crate::db::{Db, DbResult};
 use crate::query::haversine_km;
 use crate::simhash;
-use rusqlite::{Transaction, params};
+use rusqlite::params;
 use std::collections::BTreeSet;
 
 /// Places closer than this are the same place.
@@ -55,7 +56,7 @@ pub(crate) fn origin(url: Option<&str>, source: Option<&str>, hash: &str) -> Str
 }
 
 /// Marks the stored document (time, origin, SimHash, copy-of) and clusters its events.
-pub(crate) fn document(tx: &Transaction<'_>, doc: &DocFacts<'_>) -> rusqlite::Result<()> {
+pub(crate) fn document(tx: &Db, doc: &DocFacts<'_>) -> DbResult<()> {
     let hash = simhash::simhash(doc.text);
     let duplicate_of = match hash {
         Some(h) => near_duplicate(tx, doc.id, doc.text, h)?,
@@ -82,12 +83,7 @@ pub(crate) fn document(tx: &Transaction<'_>, doc: &DocFacts<'_>) -> rusqlite::Re
 }
 
 /// The original of the first stored document the new one copies (see `simhash.rs`).
-fn near_duplicate(
-    tx: &Transaction<'_>,
-    id: i64,
-    text: &str,
-    hash: u64,
-) -> rusqlite::Result<Option<i64>> {
+fn near_duplicate(tx: &Db, id: i64, text: &str, hash: u64) -> DbResult<Option<i64>> {
     let probes = simhash::probes(hash);
     let list = |band: usize| -> String {
         let ph: Vec<String> = (0..17).map(|i| format!("?{}", band * 17 + i + 2)).collect();
@@ -103,21 +99,22 @@ fn near_duplicate(
     );
     let mut values: Vec<i64> = vec![id];
     values.extend(probes.iter().flatten());
-    let mut st = tx.prepare_cached(&sql)?;
-    let candidates: Vec<(i64, i64, Option<i64>)> = st
-        .query_map(rusqlite::params_from_iter(values), |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let values: Vec<&dyn rusqlite::ToSql> =
+        values.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
+    let candidates: Vec<(i64, i64, Option<i64>)> =
+        tx.all(&sql, &values, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     for (other, h, orig) in candidates {
         let mut failed = None;
         let copy = simhash::is_copy(simhash::distance(hash, h as u64), || {
-            tx.query_row("SELECT text FROM documents WHERE id = ?1", [other], |r| {
-                r.get::<_, String>(0)
-            })
-            .map_err(|e| failed = Some(e))
-            .ok()
-            .map(|stored| (stored, text.to_string()))
+            tx.query_row("SELECT text FROM documents WHERE id = ?1", params![other])
+                .and_then(|r| {
+                    r.ok_or(rusqlite::Error::QueryReturnedNoRows)?
+                        .get::<String>(0)
+                        .map_err(Into::into)
+                })
+                .map_err(|e| failed = Some(e))
+                .ok()
+                .map(|stored| (stored, text.to_string()))
         });
         if let Some(e) = failed {
             return Err(e);
@@ -164,16 +161,15 @@ fn day_window(date: &str) -> Option<(String, String)> {
 }
 
 /// Assigns each non-negated event of the document to a cluster and recounts the clusters.
-fn cluster_events(tx: &Transaction<'_>, doc: i64) -> rusqlite::Result<()> {
-    let reports: Vec<Report> = {
-        let mut st = tx.prepare_cached(
-            "SELECT e.id, e.root, e.source_code, COALESCE(e.target_code, ''),
+fn cluster_events(tx: &Db, doc: i64) -> DbResult<()> {
+    let reports: Vec<Report> = tx.all(
+        "SELECT e.id, e.root, e.source_code, COALESCE(e.target_code, ''),
                     COALESCE(e.date, d.published),
                     e.place_name, e.place_country, e.place_lat, e.place_lon
              FROM events e JOIN documents d ON d.id = e.document
              WHERE e.document = ?1 AND e.negated = 0 ORDER BY e.id",
-        )?;
-        st.query_map([doc], |r| {
+        params![doc],
+        |r| {
             let name: Option<String> = r.get(5)?;
             let (lat, lon): (Option<f64>, Option<f64>) = (r.get(7)?, r.get(8)?);
             Ok(Report {
@@ -193,16 +189,15 @@ fn cluster_events(tx: &Transaction<'_>, doc: i64) -> rusqlite::Result<()> {
                     })
                     .transpose()?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?
-    };
+        },
+    )?;
     let mut touched = BTreeSet::new();
     for rep in &reports {
         let cluster = match find_cluster(tx, rep)? {
             Some(c) => c,
             None => {
                 let p = rep.place.as_ref();
-                tx.execute(
+                tx.insert_id(
                     "INSERT INTO clusters (root, source_code, target_code, first_date, place_name,
                          place_country, place_lat, place_lon, first_event,
                          num_mentions, num_sources, num_articles)
@@ -218,13 +213,12 @@ fn cluster_events(tx: &Transaction<'_>, doc: i64) -> rusqlite::Result<()> {
                         p.map(|p| p.3),
                         rep.id,
                     ],
-                )?;
-                tx.last_insert_rowid()
+                )?
             }
         };
         tx.execute(
             "UPDATE events SET cluster = ?1 WHERE id = ?2",
-            [cluster, rep.id],
+            params![cluster, rep.id],
         )?;
         touched.insert(cluster);
     }
@@ -235,37 +229,41 @@ fn cluster_events(tx: &Transaction<'_>, doc: i64) -> rusqlite::Result<()> {
 }
 
 /// The oldest cluster the report belongs to.
-fn find_cluster(tx: &Transaction<'_>, rep: &Report) -> rusqlite::Result<Option<i64>> {
+fn find_cluster(tx: &Db, rep: &Report) -> DbResult<Option<i64>> {
     let window = rep.date.as_deref().and_then(day_window);
-    let mut st = tx.prepare_cached(
-        "SELECT id, place_name, place_country, place_lat, place_lon FROM clusters
+    let sql = "SELECT id, place_name, place_country, place_lat, place_lon FROM clusters
          WHERE root = ?1 AND source_code = ?2 AND target_code = ?3
-           AND ((?4 IS NULL AND first_date IS NULL) OR first_date BETWEEN ?4 AND ?5)
-         ORDER BY id",
-    )?;
+           AND ((CAST(?4 AS TEXT) IS NULL AND first_date IS NULL) OR first_date BETWEEN ?4 AND ?5)
+         ORDER BY id";
     let (lo, hi) = window.unzip();
-    let mut rows = st.query(params![rep.root, rep.source, rep.target, lo, hi])?;
-    while let Some(r) = rows.next()? {
-        let name: Option<String> = r.get(1)?;
-        let place = match name {
-            Some(n) => Some((
-                n,
-                r.get(2)?,
-                r.get::<_, Option<f64>>(3)?.unwrap_or_default(),
-                r.get::<_, Option<f64>>(4)?.unwrap_or_default(),
-            )),
-            None => None,
-        };
-        if same_place(&rep.place, &place) {
-            return Ok(Some(r.get(0)?));
-        }
-    }
-    Ok(None)
+    let mut found = None;
+    tx.each(
+        sql,
+        params![rep.root, rep.source, rep.target, lo, hi],
+        |r| {
+            let name: Option<String> = r.get(1)?;
+            let place = match name {
+                Some(n) => Some((
+                    n,
+                    r.get(2)?,
+                    r.get::<Option<f64>>(3)?.unwrap_or_default(),
+                    r.get::<Option<f64>>(4)?.unwrap_or_default(),
+                )),
+                None => None,
+            };
+            if same_place(&rep.place, &place) {
+                found = Some(r.get(0)?);
+                return Ok(false);
+            }
+            Ok(true)
+        },
+    )?;
+    Ok(found)
 }
 
 /// Recomputes a cluster's counts from its members (see the module docs).
-fn recount(tx: &Transaction<'_>, cluster: i64) -> rusqlite::Result<()> {
-    tx.prepare_cached(
+fn recount(tx: &Db, cluster: i64) -> DbResult<()> {
+    tx.execute(
         "UPDATE clusters SET (num_mentions, num_articles, num_sources) = (
              SELECT COALESCE(sum(a.m), 0), count(*), count(DISTINCT COALESCE(o.origin, o.hash))
              FROM (SELECT COALESCE(d.duplicate_of, d.id) AS article, max(x.n) AS m
@@ -275,23 +273,21 @@ fn recount(tx: &Transaction<'_>, cluster: i64) -> rusqlite::Result<()> {
                    GROUP BY article) a
              JOIN documents o ON o.id = a.article)
          WHERE id = ?1",
-    )?
-    .execute([cluster])?;
+        params![cluster],
+    )?;
     Ok(())
 }
 
 /// Consolidates every stored document, oldest first (the migration to schema 3 runs it once
 /// over a store written before consolidation existed).
-pub(crate) fn backfill(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+pub(crate) fn backfill(tx: &Db) -> DbResult<()> {
     // id, text, url, source, hash
     type Row = (i64, String, Option<String>, Option<String>, String);
-    let docs: Vec<Row> = {
-        let mut st = tx.prepare("SELECT id, text, url, source, hash FROM documents ORDER BY id")?;
-        st.query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?
-    };
+    let docs: Vec<Row> = tx.all(
+        "SELECT id, text, url, source, hash FROM documents ORDER BY id",
+        params![],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
     for (id, text, url, source, hash) in &docs {
         document(
             tx,

@@ -64,163 +64,170 @@ fn other_text() -> String {
 
 #[test]
 fn syndicated_copies_count_once_and_other_articles_add() {
-    let mut store = Store::open_in_memory().unwrap();
-    let a = doc(
-        "wire-a",
-        "https://wire.example/a",
-        STORY,
-        &[arrest("2022-01-05", Some(ALMATY))],
-    );
-    let copy_text = format!(
-        "ALMATY, Jan 5 (Newswire) - {}\n\nReporting by a correspondent; editing by the desk.",
-        STORY.replace("several thousand", "several thousand angry")
-    );
-    let b = doc(
-        "paper-b",
-        "https://www.paper.example/world/b",
-        &copy_text,
-        &[arrest("2022-01-05", Some(ALMATY))],
-    );
-    for (d, c) in [&a, &b] {
-        assert_eq!(store.insert(d, c, &[]).unwrap(), Inserted::New);
+    for mut store in
+        crate::testing::TestStore::all("syndicated_copies_count_once_and_other_articles_add")
+    {
+        let a = doc(
+            "wire-a",
+            "https://wire.example/a",
+            STORY,
+            &[arrest("2022-01-05", Some(ALMATY))],
+        );
+        let copy_text = format!(
+            "ALMATY, Jan 5 (Newswire) - {}\n\nReporting by a correspondent; editing by the desk.",
+            STORY.replace("several thousand", "several thousand angry")
+        );
+        let b = doc(
+            "paper-b",
+            "https://www.paper.example/world/b",
+            &copy_text,
+            &[arrest("2022-01-05", Some(ALMATY))],
+        );
+        for (d, c) in [&a, &b] {
+            assert_eq!(store.insert(d, c, &[]).unwrap(), Inserted::New);
+        }
+        let r = rows(&store);
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            r[0].cluster, r[1].cluster,
+            "copy joins the original's cluster"
+        );
+        assert!(r[0].cluster.is_some());
+        assert_eq!(counts(&r[0]), (1, 1, 1), "a syndicated copy counts once");
+        let copy_flag = |id: &str| r.iter().find(|r| r.doc_id == id).unwrap().duplicate;
+        assert!(!copy_flag("wire-a") && copy_flag("paper-b"));
+        let stored = store.document("paper-b").unwrap().unwrap();
+        assert_eq!(stored.duplicate_of.as_deref(), Some("wire-a"));
+        assert_eq!(
+            store.document("wire-a").unwrap().unwrap().duplicate_of,
+            None
+        );
+
+        // An independent article on the next day, placed 10 km away under another name.
+        let text = other_text();
+        let near_almaty = ("Almaty Region", 43.33, 76.98, "KZ");
+        let c = doc(
+            "other-c",
+            "https://other.example/c",
+            &text,
+            &[arrest("2022-01-06", Some(near_almaty))],
+        );
+        store.insert(&c.0, &c.1, &[]).unwrap();
+        let r = rows(&store);
+        assert_eq!(r.len(), 3);
+        assert!(r.iter().all(|x| x.cluster == r[0].cluster));
+        assert!(
+            r.iter().all(|x| counts(x) == (2, 2, 2)),
+            "{:?}",
+            r.iter().map(counts).collect::<Vec<_>>()
+        );
+
+        // Storing the same text again changes nothing.
+        assert_eq!(store.insert(&a.0, &a.1, &[]).unwrap(), Inserted::Duplicate);
+        assert_eq!(counts(&rows(&store)[0]), (2, 2, 2));
+
+        // GDELT: one row for the three reports, with their counts.
+        let mut out = Vec::new();
+        store
+            .export(&Filter::default(), Format::Gdelt, &mut out)
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+        assert_eq!(lines.len(), 1, "{text}");
+        let first = r.iter().find(|r| r.doc_id == "wire-a").unwrap();
+        assert_eq!(
+            lines[0][0],
+            first.key.to_string(),
+            "the first report stands for it"
+        );
+        assert_eq!(&lines[0][31..34], ["2", "2", "2"]);
     }
-    let r = rows(&store);
-    assert_eq!(r.len(), 2);
-    assert_eq!(
-        r[0].cluster, r[1].cluster,
-        "copy joins the original's cluster"
-    );
-    assert!(r[0].cluster.is_some());
-    assert_eq!(counts(&r[0]), (1, 1, 1), "a syndicated copy counts once");
-    let copy_flag = |id: &str| r.iter().find(|r| r.doc_id == id).unwrap().duplicate;
-    assert!(!copy_flag("wire-a") && copy_flag("paper-b"));
-    let stored = store.document("paper-b").unwrap().unwrap();
-    assert_eq!(stored.duplicate_of.as_deref(), Some("wire-a"));
-    assert_eq!(
-        store.document("wire-a").unwrap().unwrap().duplicate_of,
-        None
-    );
-
-    // An independent article on the next day, placed 10 km away under another name.
-    let text = other_text();
-    let near_almaty = ("Almaty Region", 43.33, 76.98, "KZ");
-    let c = doc(
-        "other-c",
-        "https://other.example/c",
-        &text,
-        &[arrest("2022-01-06", Some(near_almaty))],
-    );
-    store.insert(&c.0, &c.1, &[]).unwrap();
-    let r = rows(&store);
-    assert_eq!(r.len(), 3);
-    assert!(r.iter().all(|x| x.cluster == r[0].cluster));
-    assert!(
-        r.iter().all(|x| counts(x) == (2, 2, 2)),
-        "{:?}",
-        r.iter().map(counts).collect::<Vec<_>>()
-    );
-
-    // Storing the same text again changes nothing.
-    assert_eq!(store.insert(&a.0, &a.1, &[]).unwrap(), Inserted::Duplicate);
-    assert_eq!(counts(&rows(&store)[0]), (2, 2, 2));
-
-    // GDELT: one row for the three reports, with their counts.
-    let mut out = Vec::new();
-    store
-        .export(&Filter::default(), Format::Gdelt, &mut out)
-        .unwrap();
-    let text = String::from_utf8(out).unwrap();
-    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
-    assert_eq!(lines.len(), 1, "{text}");
-    let first = r.iter().find(|r| r.doc_id == "wire-a").unwrap();
-    assert_eq!(
-        lines[0][0],
-        first.key.to_string(),
-        "the first report stands for it"
-    );
-    assert_eq!(&lines[0][31..34], ["2", "2", "2"]);
 }
 
 #[test]
 fn different_events_do_not_merge() {
-    let mut store = Store::open_in_memory().unwrap();
-    let base = doc(
-        "base",
-        "https://a.example/1",
-        STORY,
-        &[arrest("2022-01-05", Some(ALMATY))],
-    );
-    store.insert(&base.0, &base.1, &[]).unwrap();
-    let text = other_text();
-    let far = ("Taraz", 42.90, 71.37, "KZ"); // ~450 km west of Almaty
-    let cases: Vec<(&str, Ev)> = vec![
-        ("three days later", arrest("2022-01-08", Some(ALMATY))),
-        ("another place", arrest("2022-01-05", Some(far))),
-        ("no place against a place", arrest("2022-01-05", None)),
-        (
-            "another source actor",
-            Ev {
-                src: ("KAZMIL", "Police"),
-                ..arrest("2022-01-05", Some(ALMATY))
-            },
-        ),
-        (
-            "another target",
-            Ev {
-                tgt: Some(("KAZCVL", "protesters")),
-                ..arrest("2022-01-05", Some(ALMATY))
-            },
-        ),
-        (
-            "another root",
-            Ev {
-                cameo: "145",
-                ..arrest("2022-01-05", Some(ALMATY))
-            },
-        ),
-        (
-            "negated",
-            Ev {
-                negated: true,
-                ..arrest("2022-01-05", Some(ALMATY))
-            },
-        ),
-    ];
-    for (i, (name, e)) in cases.into_iter().enumerate() {
-        let text = format!("{text} Case {i}.");
-        let id = format!("case-{i}");
-        let d = doc(&id, &format!("https://b.example/{i}"), &text, &[e]);
-        store.insert(&d.0, &d.1, &[]).unwrap();
-        let r = rows(&store);
-        let first = r.iter().find(|r| r.doc_id == "base").unwrap();
-        let new = r.iter().find(|r| r.doc_id == id).unwrap();
-        assert_ne!(new.cluster, first.cluster, "{name}");
-        assert_eq!(counts(first), (1, 1, 1), "{name}");
-        if name == "negated" {
-            assert_eq!(new.cluster, None);
+    for mut store in crate::testing::TestStore::all("different_events_do_not_merge") {
+        let base = doc(
+            "base",
+            "https://a.example/1",
+            STORY,
+            &[arrest("2022-01-05", Some(ALMATY))],
+        );
+        store.insert(&base.0, &base.1, &[]).unwrap();
+        let text = other_text();
+        let far = ("Taraz", 42.90, 71.37, "KZ"); // ~450 km west of Almaty
+        let cases: Vec<(&str, Ev)> = vec![
+            ("three days later", arrest("2022-01-08", Some(ALMATY))),
+            ("another place", arrest("2022-01-05", Some(far))),
+            ("no place against a place", arrest("2022-01-05", None)),
+            (
+                "another source actor",
+                Ev {
+                    src: ("KAZMIL", "Police"),
+                    ..arrest("2022-01-05", Some(ALMATY))
+                },
+            ),
+            (
+                "another target",
+                Ev {
+                    tgt: Some(("KAZCVL", "protesters")),
+                    ..arrest("2022-01-05", Some(ALMATY))
+                },
+            ),
+            (
+                "another root",
+                Ev {
+                    cameo: "145",
+                    ..arrest("2022-01-05", Some(ALMATY))
+                },
+            ),
+            (
+                "negated",
+                Ev {
+                    negated: true,
+                    ..arrest("2022-01-05", Some(ALMATY))
+                },
+            ),
+        ];
+        for (i, (name, e)) in cases.into_iter().enumerate() {
+            let text = format!("{text} Case {i}.");
+            let id = format!("case-{i}");
+            let d = doc(&id, &format!("https://b.example/{i}"), &text, &[e]);
+            store.insert(&d.0, &d.1, &[]).unwrap();
+            let r = rows(&store);
+            let first = r.iter().find(|r| r.doc_id == "base").unwrap();
+            let new = r.iter().find(|r| r.doc_id == id).unwrap();
+            assert_ne!(new.cluster, first.cluster, "{name}");
+            assert_eq!(counts(first), (1, 1, 1), "{name}");
+            if name == "negated" {
+                assert_eq!(new.cluster, None);
+            }
         }
     }
 }
 
 #[test]
 fn repeated_report_in_one_article_is_two_mentions() {
-    let mut store = Store::open_in_memory().unwrap();
-    let d = doc(
-        "one",
-        "https://a.example/1",
-        STORY,
-        &[
-            arrest("2022-01-05", Some(ALMATY)),
-            Ev {
-                sentence: 3,
-                ..arrest("2022-01-05", Some(ALMATY))
-            },
-        ],
-    );
-    store.insert(&d.0, &d.1, &[]).unwrap();
-    let r = rows(&store);
-    assert_eq!(r[0].cluster, r[1].cluster);
-    assert_eq!(counts(&r[0]), (2, 1, 1));
+    for mut store in
+        crate::testing::TestStore::all("repeated_report_in_one_article_is_two_mentions")
+    {
+        let d = doc(
+            "one",
+            "https://a.example/1",
+            STORY,
+            &[
+                arrest("2022-01-05", Some(ALMATY)),
+                Ev {
+                    sentence: 3,
+                    ..arrest("2022-01-05", Some(ALMATY))
+                },
+            ],
+        );
+        store.insert(&d.0, &d.1, &[]).unwrap();
+        let r = rows(&store);
+        assert_eq!(r[0].cluster, r[1].cluster);
+        assert_eq!(counts(&r[0]), (2, 1, 1));
+    }
 }
 
 #[test]
@@ -246,12 +253,12 @@ fn migration_clusters_an_older_store() {
     let path = dir.path().join("old.db");
     {
         // A store as schema 2 left it: no consolidation columns or clusters.
-        let mut conn = rusqlite::Connection::open(&path).unwrap();
-        let tx = conn.transaction().unwrap();
+        let db = crate::db::Db::Sqlite(rusqlite::Connection::open(&path).unwrap());
+        let tx = db.write_tx().unwrap();
         for sql in &crate::schema::MIGRATIONS[..2] {
-            tx.execute_batch(sql).unwrap();
+            tx.batch(sql).unwrap();
         }
-        tx.pragma_update(None, "user_version", 2).unwrap();
+        tx.batch("PRAGMA user_version = 2").unwrap();
         let text = other_text();
         for (id, url, t) in [
             ("a", "https://a.example/1", STORY.to_string()),

@@ -13,6 +13,14 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
+    /// A PostgreSQL server could not be reached or refused the connection.
+    #[error("{target}: cannot connect: {reason}")]
+    Connect {
+        /// The server (host, port and database; never the password).
+        target: String,
+        /// Why, in the server's or the network's words.
+        reason: String,
+    },
     /// The database was written by a newer herald with a schema this one does not know.
     #[error("{path}: schema version {found} is newer than this herald's ({known}); upgrade herald")]
     TooNew {
@@ -28,9 +36,9 @@ pub enum Error {
     Insert {
         /// The document's id.
         id: String,
-        /// SQLite's reason.
+        /// The database's reason.
         #[source]
-        source: rusqlite::Error,
+        source: crate::db::DbError,
     },
     /// A query filter is malformed; nothing was read.
     #[error("bad filter {field}: {reason}")]
@@ -49,6 +57,9 @@ pub enum Error {
     /// Any other SQLite failure.
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// Any other failure of the PostgreSQL backend.
+    #[error(transparent)]
+    Postgres(crate::db::DbError),
     /// A JSON column could not be written.
     #[error("json: {0}")]
     Json(#[from] serde_json::Error),
@@ -56,3 +67,12 @@ pub enum Error {
 
 /// `Result` with the store's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<crate::db::DbError> for Error {
+    fn from(e: crate::db::DbError) -> Error {
+        match e {
+            crate::db::DbError::Sqlite(e) => Error::Sqlite(e),
+            other => Error::Postgres(other),
+        }
+    }
+}

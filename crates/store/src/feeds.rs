@@ -5,9 +5,10 @@
 //! either stored and marked, or neither. A feed's validators are saved only after all its items
 //! are, so a kill between the two costs a full refetch, never a lost item behind a `304`.
 
+use crate::db::Row;
 use crate::{Error, Inserted, Result, Store, insert};
 use herald_core::{CodedDoc, Document, Span};
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::params;
 use std::collections::HashSet;
 
 /// A feed's row: what its last answer said.
@@ -66,69 +67,57 @@ pub struct FeedItem<'a> {
     pub error: Option<&'a str>,
 }
 
-const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+/// The columns [`feed_row`] reads.
+const FEED_COLUMNS: &str =
+    "SELECT url, etag, last_modified, last_polled, last_status, last_error, failures FROM feeds";
 
 impl Store {
     /// Adds a feed to watch; a known one is left as it is.
     pub fn add_feed(&self, url: &str) -> Result<()> {
-        self.conn
-            .execute("INSERT OR IGNORE INTO feeds (url) VALUES (?1)", [url])?;
+        self.db.execute(
+            "INSERT INTO feeds (url) VALUES (?1) ON CONFLICT DO NOTHING",
+            params![url],
+        )?;
         Ok(())
     }
 
     /// A feed's state, `None` when it was never added.
     pub fn feed(&self, url: &str) -> Result<Option<FeedState>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT url, etag, last_modified, last_polled, last_status, last_error, failures
-                 FROM feeds WHERE url = ?1",
-                [url],
-                feed_row,
-            )
-            .optional()?)
+        let row = self
+            .db
+            .query_row(&format!("{FEED_COLUMNS} WHERE url = ?1"), params![url])?;
+        Ok(row.as_ref().map(feed_row).transpose()?)
     }
 
     /// Every feed, by URL.
     pub fn feeds(&self) -> Result<Vec<FeedState>> {
-        let mut st = self.conn.prepare(
-            "SELECT url, etag, last_modified, last_polled, last_status, last_error, failures
-             FROM feeds ORDER BY url",
-        )?;
-        let rows = st
-            .query_map([], feed_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+        let sql = format!("{FEED_COLUMNS} ORDER BY url");
+        Ok(self.db.all(&sql, params![], feed_row)?)
     }
 
     /// Records how a poll ended: success resets the failure count, failure increments it.
     pub fn record_poll(&self, url: &str, poll: Poll<'_>) -> Result<()> {
         self.add_feed(url)?;
+        let now = crate::consolidate::now();
         match poll {
             Poll::Fetched {
                 status,
                 etag,
                 last_modified,
-            } => self.conn.execute(
-                &format!(
-                    "UPDATE feeds SET etag = ?2, last_modified = ?3, last_polled = {NOW},
-                     last_status = ?4, last_error = NULL, failures = 0 WHERE url = ?1"
-                ),
-                params![url, etag, last_modified, status],
+            } => self.db.execute(
+                "UPDATE feeds SET etag = ?2, last_modified = ?3, last_polled = ?5,
+                 last_status = ?4, last_error = NULL, failures = 0 WHERE url = ?1",
+                params![url, etag, last_modified, status, now],
             )?,
-            Poll::NotModified => self.conn.execute(
-                &format!(
-                    "UPDATE feeds SET last_polled = {NOW}, last_status = 304, last_error = NULL,
-                     failures = 0 WHERE url = ?1"
-                ),
-                [url],
+            Poll::NotModified => self.db.execute(
+                "UPDATE feeds SET last_polled = ?2, last_status = 304, last_error = NULL,
+                 failures = 0 WHERE url = ?1",
+                params![url, now],
             )?,
-            Poll::Failed { status, error } => self.conn.execute(
-                &format!(
-                    "UPDATE feeds SET last_polled = {NOW}, last_status = ?2, last_error = ?3,
-                     failures = failures + 1 WHERE url = ?1"
-                ),
-                params![url, status, error],
+            Poll::Failed { status, error } => self.db.execute(
+                "UPDATE feeds SET last_polled = ?4, last_status = ?2, last_error = ?3,
+                 failures = failures + 1 WHERE url = ?1",
+                params![url, status, error, now],
             )?,
         };
         Ok(())
@@ -136,13 +125,12 @@ impl Store {
 
     /// The keys of a feed's items already fetched (or given up on).
     pub fn feed_item_keys(&self, feed: &str) -> Result<HashSet<String>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT item FROM feed_items WHERE feed = ?1")?;
-        let keys = st
-            .query_map([feed], |r| r.get(0))?
-            .collect::<rusqlite::Result<HashSet<String>>>()?;
-        Ok(keys)
+        let keys = self.db.all(
+            "SELECT item FROM feed_items WHERE feed = ?1",
+            params![feed],
+            |r| r.get::<String>(0),
+        )?;
+        Ok(keys.into_iter().collect())
     }
 
     /// Marks a feed item fetched and stores its document (when there is one) in one
@@ -157,19 +145,18 @@ impl Store {
             id: format!("{} of feed {}", item.item, item.feed),
             source,
         };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(wrap)?;
-        tx.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?1)", [item.feed])
-            .map_err(wrap)?;
+        let tx = self.db.write_tx().map_err(wrap)?;
+        tx.execute(
+            "INSERT INTO feeds (url) VALUES (?1) ON CONFLICT DO NOTHING",
+            params![item.feed],
+        )
+        .map_err(wrap)?;
         let mut outcome = None;
         let mut hash = None;
         if let Some((doc, coded, sentences)) = doc {
             let h = Document::content_id(&doc.text);
             let exists = tx
-                .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&h], |_| Ok(()))
-                .optional()
+                .query_row("SELECT 1 FROM documents WHERE hash = ?1", params![h])
                 .map_err(wrap)?
                 .is_some();
             if exists {
@@ -181,11 +168,18 @@ impl Store {
             hash = Some(h);
         }
         tx.execute(
-            &format!(
-                "INSERT OR REPLACE INTO feed_items (feed, item, link, hash, fetched_at, error)
-                 VALUES (?1, ?2, ?3, ?4, {NOW}, ?5)"
-            ),
-            params![item.feed, item.item, item.link, hash, item.error],
+            "INSERT INTO feed_items (feed, item, link, hash, fetched_at, error)
+             VALUES (?1, ?2, ?3, ?4, ?6, ?5)
+             ON CONFLICT (feed, item) DO UPDATE SET link = excluded.link,
+                 hash = excluded.hash, fetched_at = excluded.fetched_at, error = excluded.error",
+            params![
+                item.feed,
+                item.item,
+                item.link,
+                hash,
+                item.error,
+                crate::consolidate::now()
+            ],
         )
         .map_err(wrap)?;
         tx.commit().map_err(wrap)?;
@@ -193,7 +187,7 @@ impl Store {
     }
 }
 
-fn feed_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FeedState> {
+fn feed_row(r: &Row) -> rusqlite::Result<FeedState> {
     Ok(FeedState {
         url: r.get(0)?,
         etag: r.get(1)?,

@@ -1,22 +1,32 @@
 //! Is the database file sound and writable? Checks for commands about to write a lot.
 
+use crate::db::Db;
 use crate::{Result, Store};
-use rusqlite::MAIN_DB;
+use rusqlite::{MAIN_DB, params};
 
 impl Store {
     /// True when SQLite opened the file read-only (file or directory permissions, a read-only
-    /// medium): every write would fail.
+    /// medium), or the PostgreSQL session is read-only (a standby): every write would fail.
     pub fn is_read_only(&self) -> Result<bool> {
-        Ok(self.conn.is_readonly(MAIN_DB)?)
+        match &self.db {
+            Db::Sqlite(c) => Ok(c.is_readonly(MAIN_DB)?),
+            Db::Postgres(_) => {
+                let row = self.db.query_row("SHOW transaction_read_only", params![])?;
+                Ok(row.map(|r| r.get::<String>(0)).transpose()?.as_deref() == Some("on"))
+            }
+        }
     }
 
     /// SQLite's `PRAGMA quick_check`: `None` when the file is sound, else its first findings.
     /// Reads every page (about a second per GB); damage found while reading is an `Err`.
+    /// A PostgreSQL server checks its own pages: always `None` there.
     pub fn quick_check(&self) -> Result<Option<String>> {
-        let mut st = self.conn.prepare("PRAGMA quick_check(5)")?;
-        let findings = st
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if self.db.is_postgres() {
+            return Ok(None);
+        }
+        let findings = self
+            .db
+            .all("PRAGMA quick_check(5)", params![], |r| r.get::<String>(0))?;
         if findings.len() == 1 && findings[0] == "ok" {
             Ok(None)
         } else {

@@ -1,4 +1,5 @@
-//! herald's store: coded documents into SQLite.
+//! herald's store: coded documents into SQLite (embedded, the default) or PostgreSQL
+//! ([`Store::open`] with a `postgres://…` URL: the shared store for teams).
 //!
 //! Place in the pipeline: last. `herald ingest` reads, codes and hands each document to
 //! [`Store::insert`]; `herald stats` reads [`Store::stats`].
@@ -33,11 +34,17 @@
 //! - **Consolidation** in the insert transaction: near-duplicate articles by SimHash
 //!   ([`simhash`]) and clusters of reports of one event with GDELT's NumMentions/NumSources/
 //!   NumArticles (see [`EventRow`]).
-//! - A [`Store`] is `Send`, not `Sync` (one SQLite connection): a server opens one per worker
+//! - **Two backends, one store.** Every query is written once; the few places SQLite and
+//!   PostgreSQL differ (DDL, full-text search, the writer lock) are isolated in `db.rs`,
+//!   `schema.rs` and two filter fragments (see `db.rs`'s module doc). Same schema, same
+//!   behaviour: idempotent by content hash, one transaction per document, the same filters,
+//!   order, paging, exports and consolidation counts.
+//! - A [`Store`] is `Send`, not `Sync` (one connection): a server opens one per worker
 //!   or guards one with a mutex.
 #![deny(missing_docs)]
 
 mod consolidate;
+mod db;
 mod error;
 mod exporters;
 mod feeds;
@@ -46,8 +53,11 @@ mod insert;
 mod query;
 mod schema;
 pub mod simhash;
+#[doc(hidden)]
+pub mod testing;
 
 pub use consolidate::SAME_PLACE_KM;
+pub use db::{DbError, is_postgres_url, redact};
 pub use error::{Error, Result};
 pub use exporters::{Format, flat_columns, write_csv};
 pub use feeds::{FeedItem, FeedState, Poll};
@@ -57,9 +67,10 @@ pub use query::{
 };
 pub use schema::VERSION as SCHEMA_VERSION;
 
+use db::Db;
 use herald_core::{CodedDoc, Document, Span};
 use rusqlite::functions::FunctionFlags;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, params};
 use serde::Serialize;
 use std::path::Path;
 use std::time::Duration;
@@ -119,15 +130,20 @@ impl Stats {
     }
 }
 
-/// A herald SQLite database.
+/// A herald database: SQLite (a file) or PostgreSQL (a server).
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
+    db: Db,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// A `postgres://` or `postgresql://` URL connects to that server instead (see
+    /// [`Store::connect`]).
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        if let Some(url) = path.as_ref().to_str().filter(|s| is_postgres_url(s)) {
+            return Store::connect(url);
+        }
         let name = path.as_ref().display().to_string();
         let conn = Connection::open(path.as_ref()).map_err(|source| Error::Open {
             path: name.clone(),
@@ -145,7 +161,23 @@ impl Store {
         Store::setup(conn, ":memory:")
     }
 
-    fn setup(mut conn: Connection, name: &str) -> Result<Store> {
+    /// Connects to the PostgreSQL database of `url`
+    /// (`postgres://user[:password]@host[:port]/dbname`; the database must exist) and brings
+    /// its schema up to date. No TLS: for a server on this machine or a trusted network.
+    /// Errors name the server and the reason, never the password.
+    pub fn connect(url: &str) -> Result<Store> {
+        let client = db::connect(url)?;
+        let db = Db::Postgres(Box::new(db::Pg::new(client)));
+        schema::migrate(&db, &redact(url))?;
+        Ok(Store { db })
+    }
+
+    /// True when the store is a PostgreSQL database.
+    pub fn is_postgres(&self) -> bool {
+        self.db.is_postgres()
+    }
+
+    fn setup(conn: Connection, name: &str) -> Result<Store> {
         let open_err = |source| Error::Open {
             path: name.to_string(),
             source,
@@ -158,7 +190,6 @@ impl Store {
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
-        schema::migrate(&mut conn, name)?;
         // `herald_km(lat1, lon1, lat2, lon2)`: great-circle km, for the `near` filter.
         conn.create_scalar_function(
             "herald_km",
@@ -173,18 +204,17 @@ impl Store {
             },
         )
         .map_err(open_err)?;
-        Ok(Store { conn })
+        let db = Db::Sqlite(conn);
+        schema::migrate(&db, name)?;
+        Ok(Store { db })
     }
 
     /// True when a document with this text is already stored.
     pub fn contains_text(&self, text: &str) -> Result<bool> {
         let hash = Document::content_id(text);
         Ok(self
-            .conn
-            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&hash], |_| {
-                Ok(())
-            })
-            .optional()?
+            .db
+            .query_row("SELECT 1 FROM documents WHERE hash = ?1", params![hash])?
             .is_some())
     }
 
@@ -201,15 +231,9 @@ impl Store {
             id: doc.id.clone(),
             source,
         };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(wrap)?;
+        let tx = self.db.write_tx().map_err(wrap)?;
         let exists = tx
-            .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&hash], |_| {
-                Ok(())
-            })
-            .optional()
+            .query_row("SELECT 1 FROM documents WHERE hash = ?1", params![hash])
             .map_err(wrap)?
             .is_some();
         if exists {
@@ -232,9 +256,11 @@ impl Store {
     /// Row counts of every table.
     pub fn stats(&self) -> Result<Stats> {
         let count = |table: &str| -> Result<u64> {
-            let n: i64 =
-                self.conn
-                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            let sql = format!("SELECT count(*) FROM {table}");
+            let n: i64 = match self.db.query_row(&sql, params![])? {
+                Some(r) => r.get(0)?,
+                None => 0,
+            };
             Ok(n as u64)
         };
         Ok(Stats {
@@ -251,25 +277,27 @@ impl Store {
 
     /// The input ids of all stored documents, in storage order.
     pub fn doc_ids(&self) -> Result<Vec<String>> {
-        let mut st = self
-            .conn
-            .prepare("SELECT doc_id FROM documents ORDER BY id")?;
-        let ids = st
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(ids)
+        Ok(self
+            .db
+            .all("SELECT doc_id FROM documents ORDER BY id", params![], |r| {
+                r.get(0)
+            })?)
     }
 
-    /// Ids of the documents whose title or text match an FTS5 query, best match first.
+    /// Ids of the documents whose title or text match a full-text query, best match first.
+    /// On SQLite the query is FTS5's syntax; on PostgreSQL, `websearch_to_tsquery`'s (words,
+    /// `"phrases"`, `-not`, `or`), ranked by `ts_rank`.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<String>> {
-        let mut st = self.conn.prepare(
+        let sql = if self.db.is_postgres() {
+            "SELECT d.doc_id FROM documents d, websearch_to_tsquery('simple', ?1) q
+             WHERE d.tsv @@ q ORDER BY ts_rank(d.tsv, q) DESC, d.id LIMIT ?2"
+        } else {
             "SELECT d.doc_id FROM documents_fts f JOIN documents d ON d.id = f.rowid
-             WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-        )?;
-        let ids = st
-            .query_map(rusqlite::params![query, limit as i64], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(ids)
+             WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2"
+        };
+        Ok(self
+            .db
+            .all(sql, params![query, limit as i64], |r| r.get(0))?)
     }
 }
 

@@ -16,8 +16,9 @@ pub(crate) use filter::{Dialect, EVENT_DATE};
 pub use filter::{EARTH_RADIUS_KM, Filter, Near, fts_query, haversine_km};
 pub use rows::{EventPage, EventRow, StoredDoc, TimelineRow};
 
+use crate::db::dyn_params;
 use crate::{Result, Store};
-use rusqlite::OptionalExtension;
+use rusqlite::params;
 use rusqlite::types::Value;
 
 /// The largest page [`Store::events`] returns; bigger limits are cut to it.
@@ -50,12 +51,14 @@ impl Store {
     /// Events matching `filter`, in a deterministic order (date, document, sentence, key),
     /// with the total number of matches.
     pub fn events(&self, filter: &Filter, page: Page) -> Result<EventPage> {
-        let mut w = filter.to_where(Dialect::Sqlite)?;
-        let total: i64 = self.conn.query_row(
+        let mut w = filter.to_where(self.dialect())?;
+        let total: i64 = match self.db.query_row(
             &format!("SELECT count(*) {} {}", rows::FROM, w.sql),
-            rusqlite::params_from_iter(w.params.iter()),
-            |r| r.get(0),
-        )?;
+            &dyn_params(&w.params),
+        )? {
+            Some(r) => r.get(0)?,
+            None => 0,
+        };
         let limit = page.limit.min(MAX_PAGE);
         let mut events = Vec::with_capacity(limit);
         if limit > 0 {
@@ -69,11 +72,10 @@ impl Store {
                 rows::FROM,
                 w.sql
             );
-            let mut st = self.conn.prepare(&sql)?;
-            let mut rs = st.query(rusqlite::params_from_iter(w.params.iter()))?;
-            while let Some(r) = rs.next()? {
-                events.push(rows::event_row(r)?);
-            }
+            self.db.each(&sql, &dyn_params(&w.params), |r| {
+                events.push(rows::event_row(&r)?);
+                Ok(true)
+            })?;
         }
         Ok(EventPage {
             total: total as u64,
@@ -100,7 +102,7 @@ impl Store {
         consolidated: bool,
         mut each: impl FnMut(EventRow) -> std::result::Result<bool, E>,
     ) -> Result<std::result::Result<(), E>> {
-        let w = filter.to_where(Dialect::Sqlite)?;
+        let w = filter.to_where(self.dialect())?;
         let first = match (consolidated, w.sql.is_empty()) {
             (false, _) => "",
             (true, true) => "WHERE (c.id IS NULL OR c.first_event = e.id)",
@@ -112,16 +114,17 @@ impl Store {
             rows::FROM,
             w.sql
         );
-        let mut st = self.conn.prepare(&sql)?;
-        let mut rs = st.query(rusqlite::params_from_iter(w.params.iter()))?;
-        while let Some(r) = rs.next()? {
-            match each(rows::event_row(r)?) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => return Ok(Err(e)),
+        let mut failed = None;
+        self.db.each(&sql, &dyn_params(&w.params), |r| {
+            match each(rows::event_row(&r)?) {
+                Ok(go_on) => Ok(go_on),
+                Err(e) => {
+                    failed = Some(e);
+                    Ok(false)
+                }
             }
-        }
-        Ok(Ok(()))
+        })?;
+        Ok(failed.map_or(Ok(()), Err))
     }
 
     /// One event by its store key ([`EventRow::key`]), negated or not.
@@ -131,23 +134,20 @@ impl Store {
             rows::EVENT_COLUMNS,
             rows::FROM
         );
-        Ok(self
-            .conn
-            .query_row(&sql, [key], |r| Ok(rows::event_row(r)))
-            .optional()?
-            .transpose()?)
+        let row = self.db.query_row(&sql, params![key])?;
+        Ok(row.as_ref().map(rows::event_row).transpose()?)
     }
 
     /// A stored document by its input id, with its text and everything coded from it
     /// (negated events included). When several stored texts share the id, the first stored.
     pub fn document(&self, doc_id: &str) -> Result<Option<StoredDoc>> {
-        rows::document(&self.conn, doc_id)
+        rows::document(&self.db, doc_id)
     }
 
     /// Events matching `filter` counted per day and quad class, by day (undated events left
     /// out).
     pub fn timeline(&self, filter: &Filter) -> Result<Vec<TimelineRow>> {
-        let w = filter.to_where(Dialect::Sqlite)?;
+        let w = filter.to_where(self.dialect())?;
         let and = if w.sql.is_empty() { "WHERE" } else { "AND" };
         let sql = format!(
             "SELECT {EVENT_DATE} AS day, e.quad_class, count(*)
@@ -156,17 +156,23 @@ impl Store {
             rows::FROM,
             w.sql
         );
-        let mut st = self.conn.prepare(&sql)?;
-        let rows = st
-            .query_map(rusqlite::params_from_iter(w.params.iter()), |r| {
-                Ok(TimelineRow {
-                    date: r.get(0)?,
-                    quad_class: r.get(1)?,
-                    count: r.get::<_, i64>(2)? as u64,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = self.db.all(&sql, &dyn_params(&w.params), |r| {
+            Ok(TimelineRow {
+                date: r.get(0)?,
+                quad_class: r.get(1)?,
+                count: r.get::<i64>(2)? as u64,
+            })
+        })?;
         Ok(rows)
+    }
+
+    /// The SQL dialect of the filters.
+    fn dialect(&self) -> Dialect {
+        if self.db.is_postgres() {
+            Dialect::Postgres
+        } else {
+            Dialect::Sqlite
+        }
     }
 }
 

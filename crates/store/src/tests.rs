@@ -95,36 +95,40 @@ const TEXT: &str =
 
 #[test]
 fn stores_everything_once() {
-    let mut store = Store::open_in_memory().unwrap();
-    let doc = sample(TEXT, "a1");
-    let c = coded(&doc);
-    let sentences = [Span::new(0, 51), Span::new(52, TEXT.len())];
-    assert_eq!(store.insert(&doc, &c, &sentences).unwrap(), Inserted::New);
-    let want = Stats {
-        documents: 1,
-        sentences: 2,
-        events: 1,
-        quotes: 1,
-        figures: 1,
-        places: 1,
-        times: 1,
-        mentions: 2,
-    };
-    assert_eq!(store.stats().unwrap(), want);
-    // Same text under another id: a duplicate by content.
-    let again = sample(TEXT, "other-id");
-    assert_eq!(
-        store.insert(&again, &c, &sentences).unwrap(),
-        Inserted::Duplicate
-    );
-    assert_eq!(store.stats().unwrap(), want);
-    assert!(store.contains_text(TEXT).unwrap());
-    assert!(!store.contains_text("something else").unwrap());
-    let extra: String = store
-        .conn
-        .query_row("SELECT extra FROM documents", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(extra, r#"{"feed":"wire"}"#);
+    for mut store in crate::testing::TestStore::all("stores_everything_once") {
+        let doc = sample(TEXT, "a1");
+        let c = coded(&doc);
+        let sentences = [Span::new(0, 51), Span::new(52, TEXT.len())];
+        assert_eq!(store.insert(&doc, &c, &sentences).unwrap(), Inserted::New);
+        let want = Stats {
+            documents: 1,
+            sentences: 2,
+            events: 1,
+            quotes: 1,
+            figures: 1,
+            places: 1,
+            times: 1,
+            mentions: 2,
+        };
+        assert_eq!(store.stats().unwrap(), want);
+        // Same text under another id: a duplicate by content.
+        let again = sample(TEXT, "other-id");
+        assert_eq!(
+            store.insert(&again, &c, &sentences).unwrap(),
+            Inserted::Duplicate
+        );
+        assert_eq!(store.stats().unwrap(), want);
+        assert!(store.contains_text(TEXT).unwrap());
+        assert!(!store.contains_text("something else").unwrap());
+        let extra: String = store
+            .db
+            .query_row("SELECT extra FROM documents", rusqlite::params![])
+            .unwrap()
+            .unwrap()
+            .get(0)
+            .unwrap();
+        assert_eq!(extra, r#"{"feed":"wire"}"#);
+    }
 }
 
 #[test]
@@ -158,18 +162,15 @@ fn reopen_migrate_and_refuse_newer() {
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(store.stats().unwrap().documents, 1);
-    let v: u32 = store
-        .conn
+    let v: u32 = sqlite(&store)
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(v, SCHEMA_VERSION);
-    let mode: String = store
-        .conn
+    let mode: String = sqlite(&store)
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
-    store
-        .conn
+    sqlite(&store)
         .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
     drop(store);
@@ -200,4 +201,59 @@ fn sink_segments_sentences() {
     let stats = store.stats().unwrap();
     assert_eq!(stats.documents, 1);
     assert!(stats.sentences >= 1, "{stats:?}");
+}
+
+fn sqlite(store: &Store) -> &rusqlite::Connection {
+    match &store.db {
+        crate::db::Db::Sqlite(c) => c,
+        other => panic!("not SQLite: {other:?}"),
+    }
+}
+
+#[test]
+fn postgres_reopen_migrate_and_refuse_newer() {
+    let Some(admin) = crate::testing::server("postgres_reopen_migrate_and_refuse_newer") else {
+        return;
+    };
+    let db = crate::testing::TempDatabase::create(&admin).unwrap();
+    {
+        let mut store = db.store().unwrap();
+        assert!(store.is_postgres());
+        let doc = sample(TEXT, "a1");
+        store.insert(&doc, &coded(&doc), &[]).unwrap();
+    }
+    let store = db.store().unwrap();
+    assert_eq!(store.stats().unwrap().documents, 1);
+    assert!(!store.is_read_only().unwrap());
+    assert_eq!(store.quick_check().unwrap(), None);
+    store
+        .db
+        .execute(
+            "UPDATE herald_schema SET version = ?1",
+            rusqlite::params![SCHEMA_VERSION + 1],
+        )
+        .unwrap();
+    drop(store);
+    let err = db.store().unwrap_err();
+    assert!(matches!(err, Error::TooNew { .. }), "{err}");
+}
+
+#[test]
+fn postgres_connect_errors_name_the_server_not_the_password() {
+    // Nothing listens on port 1; no server needed.
+    let err = Store::open("postgres://herald:s3cret@127.0.0.1:1/news").unwrap_err();
+    let text = err.to_string();
+    assert!(matches!(err, Error::Connect { .. }), "{text}");
+    assert!(
+        text.contains("127.0.0.1:1") && text.contains("news"),
+        "{text}"
+    );
+    assert!(!text.contains("s3cret"), "{text}");
+    let err = Store::open("postgresql://u:pw@[bad/x").unwrap_err();
+    assert!(!err.to_string().contains("pw"), "{err}");
+    assert_eq!(
+        crate::redact("postgres://u:pw@h:5/db?password=pw"),
+        "postgres://u:***@h:5/db"
+    );
+    assert_eq!(crate::redact("news.db"), "news.db");
 }

@@ -1,7 +1,6 @@
 //! Fixture documents for the store's tests: coded by hand, so that tests do not move when the
 //! coder improves.
 
-use crate::Store;
 use herald_core::{ActorRef, CodedDoc, Document, Event, Place, Plover, Span};
 
 /// One event of a fixture document: words are looked up in the text for their spans.
@@ -180,10 +179,13 @@ pub(crate) fn docs() -> Vec<(Document, CodedDoc)> {
     ]
 }
 
-pub(crate) fn filled() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    for (doc, coded) in docs() {
-        store.insert(&doc, &coded, &[]).unwrap();
+/// A store holding [`docs`], on every backend under test (see `crate::testing::TestStore::all`).
+pub(crate) fn filled_all(test: &str) -> Vec<crate::testing::TestStore> {
+    let mut all = crate::testing::TestStore::all(test);
+    for store in &mut all {
+        for (doc, coded) in docs() {
+            store.insert(&doc, &coded, &[]).unwrap();
+        }
     }
-    store
+    all
 }

@@ -136,11 +136,14 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
 }
 
-/// SQL placeholder style.
+/// Which server the clause is for. Placeholders are SQLite's `?N` for both (the PostgreSQL
+/// backend rewrites them); full-text search and case-insensitive `LIKE` differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Dialect {
-    /// `?1`, `?2`…
+    /// FTS5, `LIKE` (ASCII case-insensitive).
     Sqlite,
+    /// `tsvector @@ tsquery`, `ILIKE` (ASCII case-insensitive under `COLLATE "C"`).
+    Postgres,
 }
 
 /// A `WHERE` clause (with the leading `WHERE`, or empty) and its parameters.
@@ -173,9 +176,7 @@ impl Where {
             if c == '?' {
                 let v = values.next().expect("a value for every placeholder");
                 self.params.push(v);
-                match self.dialect {
-                    Dialect::Sqlite => out.push_str(&format!("?{}", self.params.len())),
-                }
+                out.push_str(&format!("?{}", self.params.len()));
             } else {
                 out.push(c);
             }
@@ -187,9 +188,7 @@ impl Where {
     /// The placeholder for one more parameter (for `LIMIT`/`OFFSET`).
     pub(crate) fn param(&mut self, v: Value) -> String {
         self.params.push(v);
-        match self.dialect {
-            Dialect::Sqlite => format!("?{}", self.params.len()),
-        }
+        format!("?{}", self.params.len())
     }
 
     fn finish(mut self) -> Where {
@@ -298,9 +297,15 @@ impl Filter {
             let a = nonempty("actor", a)?;
             let prefix = format!("{}%", like_escape(a));
             let infix = format!("%{}%", like_escape(a));
+            let like = match w.dialect {
+                Dialect::Sqlite => "LIKE",
+                Dialect::Postgres => "ILIKE",
+            };
             w.cond(
-                "e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\' \
-                 OR e.source_text LIKE ? ESCAPE '\\' OR e.target_text LIKE ? ESCAPE '\\'",
+                &format!(
+                    "e.source_code {like} ? ESCAPE '\\' OR e.target_code {like} ? ESCAPE '\\' \
+                     OR e.source_text {like} ? ESCAPE '\\' OR e.target_text {like} ? ESCAPE '\\'"
+                ),
                 [
                     text(prefix.clone()),
                     text(prefix),
@@ -377,10 +382,22 @@ impl Filter {
         if let Some(t) = &self.text {
             let t = nonempty("text", t)?;
             let q = fts_query(t).ok_or_else(|| bad("text", format!("{t:?}: no word to search")))?;
-            w.cond(
-                "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
-                [text(q)],
-            );
+            match w.dialect {
+                Dialect::Sqlite => w.cond(
+                    "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
+                    [text(q)],
+                ),
+                Dialect::Postgres => {
+                    // The same words as `fts_query`, each a phrase, all required.
+                    let words: Vec<String> = t
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .map(str::to_string)
+                        .collect();
+                    let each = vec!["phraseto_tsquery('simple', ?)"; words.len()].join(" && ");
+                    w.cond(&format!("d.tsv @@ ({each})"), words.into_iter().map(text));
+                }
+            }
         }
         if let Some(id) = &self.document {
             let id = nonempty("document", id)?;

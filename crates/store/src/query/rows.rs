@@ -1,12 +1,13 @@
 //! Rows read back from the store, and the code that rebuilds them from the tables.
 
 use crate::Result;
+use crate::db::{Db, Row};
 use chrono::NaiveDate;
 use herald_core::{
     ActorRef, CodedDoc, DocMeta, Event, Figure, Mention, Place, Plover, Quote, Span, Speaker,
     TimeExpr,
 };
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::params;
 use serde::Serialize;
 
 /// One stored event with its document and consolidation figures.
@@ -106,12 +107,12 @@ pub(crate) const FROM: &str =
     "FROM events e JOIN documents d ON d.id = e.document LEFT JOIN clusters c ON c.id = e.cluster";
 
 /// Reads columns left to right.
-struct Cols<'r, 's> {
-    row: &'r Row<'s>,
+struct Cols<'r> {
+    row: &'r Row,
     i: usize,
 }
 
-impl Cols<'_, '_> {
+impl Cols<'_> {
     fn next<T: rusqlite::types::FromSql>(&mut self) -> rusqlite::Result<T> {
         let v = self.row.get(self.i);
         self.i += 1;
@@ -145,7 +146,7 @@ impl Cols<'_, '_> {
 }
 
 /// The event columns from `c`, as `herald code` wrote the event.
-fn event(c: &mut Cols<'_, '_>) -> rusqlite::Result<Event> {
+fn event(c: &mut Cols<'_>) -> rusqlite::Result<Event> {
     let id = c.next()?;
     let sentence: i64 = c.next()?;
     let date = c.date()?;
@@ -201,7 +202,7 @@ fn event(c: &mut Cols<'_, '_>) -> rusqlite::Result<Event> {
 }
 
 /// An [`EventRow`] from a row of [`EVENT_COLUMNS`].
-pub(crate) fn event_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
+pub(crate) fn event_row(row: &Row) -> rusqlite::Result<EventRow> {
     let mut c = Cols { row, i: 0 };
     Ok(EventRow {
         key: c.next()?,
@@ -220,29 +221,29 @@ pub(crate) fn event_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
 }
 
 /// The stored document with input id `doc_id` (the first stored, when several share it).
-pub(crate) fn document(conn: &Connection, doc_id: &str) -> Result<Option<StoredDoc>> {
+pub(crate) fn document(conn: &Db, doc_id: &str) -> Result<Option<StoredDoc>> {
     let found = conn
         .query_row(
             "SELECT d.id, d.doc_id, d.title, d.url, d.source, d.published, d.language, d.text,
                     o.doc_id
              FROM documents d LEFT JOIN documents o ON o.id = d.duplicate_of
              WHERE d.doc_id = ?1 ORDER BY d.id LIMIT 1",
-            [doc_id],
-            |r| {
-                let mut c = Cols { row: r, i: 0 };
-                let key: i64 = c.next()?;
-                let meta = DocMeta {
-                    id: c.next()?,
-                    title: c.next()?,
-                    url: c.next()?,
-                    source: c.next()?,
-                    published: c.date()?,
-                    language: c.next()?,
-                };
-                Ok((key, meta, c.next::<String>()?, c.next::<Option<String>>()?))
-            },
-        )
-        .optional()?;
+            params![doc_id],
+        )?
+        .map(|r| {
+            let mut c = Cols { row: &r, i: 0 };
+            let key: i64 = c.next()?;
+            let meta = DocMeta {
+                id: c.next()?,
+                title: c.next()?,
+                url: c.next()?,
+                source: c.next()?,
+                published: c.date()?,
+                language: c.next()?,
+            };
+            Ok::<_, rusqlite::Error>((key, meta, c.next::<String>()?, c.next::<Option<String>>()?))
+        })
+        .transpose()?;
     let Some((key, meta, text, duplicate_of)) = found else {
         return Ok(None);
     };
@@ -373,16 +374,10 @@ pub(crate) fn document(conn: &Connection, doc_id: &str) -> Result<Option<StoredD
 
 /// Every row of a one-parameter query, mapped.
 fn all<T>(
-    conn: &Connection,
+    conn: &Db,
     sql: &str,
     key: i64,
-    mut map: impl FnMut(&mut Cols<'_, '_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
-    let mut st = conn.prepare_cached(sql)?;
-    let mut rs = st.query([key])?;
-    let mut out = Vec::new();
-    while let Some(r) = rs.next()? {
-        out.push(map(&mut Cols { row: r, i: 0 })?);
-    }
-    Ok(out)
+    mut map: impl FnMut(&mut Cols<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    Ok(conn.all(sql, params![key], |r| map(&mut Cols { row: r, i: 0 }))?)
 }
