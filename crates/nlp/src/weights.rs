@@ -154,12 +154,21 @@ impl Perceptron {
     }
 }
 
+/// One feature's place in the table. Most features vote for one or two classes: their
+/// weights sit in the slot itself (`inline`), so a lookup costs one cache miss, not two.
+/// Longer runs live in `entries`, starting at `inline[0]`. Sixteen bytes: four slots to a
+/// cache line, none straddling two.
 #[derive(Clone, Copy, Default)]
+#[repr(C, align(16))]
 struct Slot {
     key: u32,
-    start: u32,
+    /// Number of weights; 0 marks an empty slot.
     len: u32,
+    inline: [u32; INLINE as usize],
 }
+
+/// Weights a slot holds itself.
+const INLINE: u32 = 2;
 
 /// A trained linear model: feature → sparse class weights, `i16` with one scale.
 pub struct Weights {
@@ -177,10 +186,17 @@ impl Weights {
         let mut slots = vec![Slot::default(); cap];
         let mut entries = Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum());
         let mask = cap - 1;
+        let pack = |&(c, w): &(u16, i16)| ((c as u32) << 16) | (w as u16 as u32);
         for (f, row) in rows {
-            let start = entries.len() as u32;
-            for &(c, w) in row {
-                entries.push(((c as u32) << 16) | (w as u16 as u32));
+            let len = row.len() as u32;
+            let mut inline = [0; INLINE as usize];
+            if len <= INLINE {
+                for (k, e) in row.iter().enumerate() {
+                    inline[k] = pack(e);
+                }
+            } else {
+                inline[0] = entries.len() as u32;
+                entries.extend(row.iter().map(pack));
             }
             let mut i = *f as usize & mask;
             while slots[i].len != 0 {
@@ -188,8 +204,8 @@ impl Weights {
             }
             slots[i] = Slot {
                 key: *f,
-                start,
-                len: row.len() as u32,
+                len,
+                inline,
             };
         }
         Weights {
@@ -214,7 +230,17 @@ impl Weights {
 
     /// Number of stored (feature, class) weights.
     pub fn n_weights(&self) -> usize {
-        self.entries.len()
+        self.slots.iter().map(|s| s.len as usize).sum()
+    }
+
+    /// The packed `(class << 16) | weight` entries of an occupied slot.
+    fn row<'a>(&'a self, s: &'a Slot) -> &'a [u32] {
+        if s.len <= INLINE {
+            &s.inline[..s.len as usize]
+        } else {
+            let start = s.inline[0] as usize;
+            &self.entries[start..start + s.len as usize]
+        }
     }
 
     /// The value of one quantised unit.
@@ -239,14 +265,20 @@ impl Weights {
             for &f in chunk {
                 let mut i = f as usize & self.mask;
                 loop {
-                    let s = self.slots[i];
+                    let s = &self.slots[i];
                     if s.len == 0 {
                         break;
                     }
                     if s.key == f {
-                        runs[k] = (s.start, s.len);
-                        k += 1;
-                        prefetch(&self.entries[s.start as usize]);
+                        if s.len <= INLINE {
+                            for &e in &s.inline[..s.len as usize] {
+                                scores[(e >> 16) as usize] += e as u16 as i16 as i32;
+                            }
+                        } else {
+                            runs[k] = (s.inline[0], s.len);
+                            k += 1;
+                            prefetch(&self.entries[s.inline[0] as usize]);
+                        }
                         break;
                     }
                     i = (i + 1) & self.mask;
@@ -265,7 +297,8 @@ impl Weights {
     pub fn pruned(&self, min_q: i16) -> Weights {
         let mut rows: Vec<(u32, Vec<(u16, i16)>)> = Vec::with_capacity(self.n_features);
         for s in self.slots.iter().filter(|s| s.len != 0) {
-            let row: Vec<(u16, i16)> = self.entries[s.start as usize..(s.start + s.len) as usize]
+            let row: Vec<(u16, i16)> = self
+                .row(s)
                 .iter()
                 .map(|&e| ((e >> 16) as u16, e as u16 as i16))
                 .filter(|&(_, w)| w.unsigned_abs() >= min_q.unsigned_abs())
@@ -288,7 +321,7 @@ impl Weights {
         for s in used {
             w.u32(s.key);
             w.u8((s.len - 1) as u8);
-            for &e in &self.entries[s.start as usize..(s.start + s.len) as usize] {
+            for &e in self.row(&s) {
                 w.u8((e >> 16) as u8);
                 w.i16(e as u16 as i16);
             }

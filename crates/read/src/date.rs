@@ -86,12 +86,19 @@ fn worded(s: &str) -> Option<NaiveDate> {
     let mut month = None;
     let mut year = None;
     let mut day = None;
+    let mut timed = false;
     for raw in s.split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-') {
         let tok = raw.trim_end_matches('.');
         if tok.is_empty() {
             continue;
         }
+        if timed && day.is_some() && month.is_some() && year.is_some() {
+            // A whole date and a time of day: what follows is a zone or wire-service noise
+            // ("27-MAR-1987 02:17:09.88&#5;&#5;T C").
+            break;
+        }
         if tok.contains(':') || tok.starts_with('+') {
+            timed |= tok.contains(':');
             continue; // a time of day or a UTC offset
         }
         let lower = tok.to_ascii_lowercase();
@@ -222,6 +229,9 @@ mod tests {
             ("Monday 10 January 2022 08:15 GMT", jan10),
             ("Jan 10, 2022 3:15 PM EST", jan10),
             ("10-Jan-2022", jan10),
+            ("10-JAN-2022 02:17:09.88&#5;&#5;&#5;T C", jan10),
+            ("10 Jan 2022 08:00 and more", jan10),
+            ("10 Jan 2022 noise", None),
             ("Mon, 10 Jan 2022 08:00:00 +0000", jan10),
             ("Mon, 10 Jan 2022 08:00:00 GMT", jan10),
             ("Sept 5, 2021", d(2021, 9, 5)),
