@@ -18,8 +18,8 @@ fi
 
 echo "== fuzz targets: build"
 targets=$(cargo fuzz list)
-# A debug build proves every target compiles and links against libFuzzer at a third of the
-# release build's cost; `cargo fuzz run` builds the optimised one when fuzzing for real.
+# A debug build proves every target compiles and links against libFuzzer for less than the
+# release build costs; `cargo fuzz run` builds the optimised one when fuzzing for real.
 cargo fuzz build -s none --dev
 echo "built: $(echo $targets | tr '\n' ' ')"
 
