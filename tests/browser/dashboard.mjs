@@ -145,6 +145,19 @@ try {
   check(page.url().includes("near="), "clicking a marker filters to its place");
   if (shots) await page.screenshot({ path: join(shots, "near.png") });
 
+  // Timeline: a bar's click shows its days (a day, a week or a month, by the span shown).
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForSelector("#timeline rect.bar");
+  const bar = page.locator("#timeline rect.bar").last();
+  const barDate = await bar.getAttribute("data-date");
+  await bar.click();
+  await page.waitForFunction((d) => document.querySelector("#filters [name=from]").value === d, barDate);
+  const to = await page.inputValue("#filters [name=to]");
+  await page.waitForFunction(() => document.querySelectorAll("#events tbody tr").length > 0);
+  const rowDates = await page.locator("#events tbody tr td:first-child").allTextContents();
+  check(to >= barDate && rowDates.length > 0 && rowDates.every((d) => d >= barDate && d <= to),
+    `clicking a timeline bar shows its days (${barDate} to ${to}, ${rowDates.length} rows)`);
+
   check(problems.length === 0, `no page errors, failed or outside requests${problems.length ? ": " + problems.join("; ") : ""}`);
 } finally {
   await browser.close();

@@ -64,3 +64,26 @@ fn role_only_actors_take_the_country_the_text_is_about() {
     let got = coded("Protesters expressed their anger at the government.");
     assert!(got.iter().all(|e| !e.starts_with("KAZ")), "{got:?}");
 }
+
+#[test]
+fn a_gerund_after_for_takes_the_object_before_it() {
+    let got = coded(
+        "President Tokayev thanked the leaders of the Collective Security Treaty \
+         Organisation for sending troops.",
+    );
+    assert!(
+        got.contains(&"KAZGOV IGOCASCSTGOV 051".to_string()),
+        "{got:?}"
+    );
+    // The troops are what was sent, not whom it was sent to; and Tokayev did not send them.
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("IGOCASCST") && e.ends_with(" 074")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|e| e.starts_with("KAZGOV") && e.ends_with(" 074")),
+        "{got:?}"
+    );
+}

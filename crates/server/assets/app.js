@@ -180,14 +180,32 @@ async function loadTimeline(p) {
   $("#timeline-note").textContent = `${fmt(t.total)} dated events`;
 }
 
-function dayList(first, last) {
+// Bars of a day, a week (from Monday) or a month, whichever keeps the span under ~180 bars.
+function bucketing(first, last) {
+  const span = (Date.parse(last) - Date.parse(first)) / 86400000;
+  if (span <= 180) return "day";
+  return span <= 3 * 365 ? "week" : "month";
+}
+
+function bucketStart(day, unit) {
+  if (unit === "day") return day;
+  if (unit === "month") return day.slice(0, 7) + "-01";
+  const d = new Date(day + "T00:00:00Z");
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+function nextBucket(day, unit) {
+  const d = new Date(day + "T00:00:00Z");
+  if (unit === "day") d.setUTCDate(d.getUTCDate() + 1);
+  else if (unit === "week") d.setUTCDate(d.getUTCDate() + 7);
+  else d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function bucketList(first, last, unit) {
   const out = [];
-  const d = new Date(first + "T00:00:00Z");
-  const end = new Date(last + "T00:00:00Z");
-  while (d <= end && out.length < 3660) {
-    out.push(d.toISOString().slice(0, 10));
-    d.setUTCDate(d.getUTCDate() + 1);
-  }
+  for (let d = first; d <= last && out.length < 3660; d = nextBucket(d, unit)) out.push(d);
   return out;
 }
 
@@ -201,13 +219,17 @@ function renderTimeline(rows) {
     svg.append(svgEl("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "axis", text: "no dated events" }));
     return;
   }
+  const sorted = rows.map((r) => r.date).sort();
+  const unit = bucketing(sorted[0], sorted[sorted.length - 1]);
   const byDay = new Map();
   for (const r of rows) {
-    if (!byDay.has(r.date)) byDay.set(r.date, [0, 0, 0, 0, 0]);
-    byDay.get(r.date)[r.quad_class] += r.count;
+    const b = bucketStart(r.date, unit);
+    if (!byDay.has(b)) byDay.set(b, [0, 0, 0, 0, 0]);
+    byDay.get(b)[r.quad_class] += r.count;
   }
   const dates = [...byDay.keys()].sort();
-  const days = dayList(dates[0], dates[dates.length - 1]);
+  const days = bucketList(dates[0], dates[dates.length - 1], unit);
+  $("#timeline-unit").textContent = `per ${unit}`;
   const max = Math.max(...[...byDay.values()].map((v) => v[1] + v[2] + v[3] + v[4]));
   const pad = { l: 30, r: 6, t: 6, b: 18 };
   const w = (W - pad.l - pad.r) / days.length;
@@ -217,9 +239,12 @@ function renderTimeline(rows) {
     svg.append(svgEl("text", { x: pad.l - 4, y: y(tick) + 3, "text-anchor": "end", class: "axis", text: tick }));
   }
   const labelEvery = Math.max(1, Math.ceil(days.length / Math.max(1, (W - pad.l) / 70)));
+  const label = (day) => (unit === "day" ? day.slice(5) : unit === "week" ? day.slice(2) : day.slice(0, 7));
   days.forEach((day, i) => {
     const x = pad.l + i * w;
     const counts = byDay.get(day) || [0, 0, 0, 0, 0];
+    const end = new Date(Date.parse(nextBucket(day, unit)) - 86400000).toISOString().slice(0, 10);
+    const shown = unit === "day" ? day : `${day} to ${end}`;
     let acc = 0;
     for (const q of [4, 3, 2, 1]) {
       const n = counts[q];
@@ -228,20 +253,20 @@ function renderTimeline(rows) {
       svg.append(svgEl("rect", {
         x: x + Math.min(1, w * 0.1), y: top, width: Math.max(1, w - Math.min(2, w * 0.2)), height: y(acc) - top,
         class: `bar q${q}`, "data-date": day, "data-quad": q,
-        onclick: () => { setFilterDay(day); },
-      }, title(`${day}: ${n} ${QUADS[q]} (click to show this day)`)));
+        onclick: () => { setFilterDays(day, end); },
+      }, title(`${shown}: ${n} ${QUADS[q]} (click to show these days)`)));
       acc += n;
     }
     if (i % labelEvery === 0) {
-      svg.append(svgEl("text", { x: x + w / 2, y: H - 5, "text-anchor": "middle", class: "axis", text: day.slice(5) }));
+      svg.append(svgEl("text", { x: x + w / 2, y: H - 5, "text-anchor": "middle", class: "axis", text: label(day) }));
     }
   });
 }
 
-function setFilterDay(day) {
+function setFilterDays(from, to) {
   const f = $("#filters").elements;
-  f.from.value = day;
-  f.to.value = day;
+  f.from.value = from;
+  f.to.value = to;
   state.offset = 0;
   refresh();
 }

@@ -235,7 +235,7 @@ pub fn code_sentence_with(
                     .then_some(last_source)
                     .flatten()
             });
-            (s, m.target.or_else(|| ctx.first_target(v, s)))
+            (s, m.target.or_else(|| ctx.first_target(v, s, &m.words)))
         };
         let Some(src) = src else { continue };
         if Some(src) == tgt || !m.pattern.code.split(':').all(is_event_code) {
@@ -605,6 +605,15 @@ impl Ctx<'_> {
 
     /// The subject unit of verb `v`.
     fn subject(&self, v: usize) -> Option<usize> {
+        // "thanked the CSTO for sending troops", "accused Kyiv of shelling": the gerund's
+        // subject is the object just before the preposition.
+        if v >= 2
+            && matches!(self.lower[v - 1], "for" | "of")
+            && self.lower[v].ends_with("ing")
+            && let Some(u) = self.units.iter().position(|u| u.end == v - 1)
+        {
+            return Some(u);
+        }
         if self.parsed() {
             let t = self.ws[v].tok;
             let mut head = Some(t);
@@ -688,14 +697,20 @@ impl Ctx<'_> {
     }
 
     /// The first unit after verb `v` that can be a target.
-    fn first_target(&self, v: usize, src: Option<usize>) -> Option<usize> {
+    /// Words of the matched pattern (`words`) are the verb phrase, not a target: "sent
+    /// troops" names no one the troops were sent to.
+    fn first_target(&self, v: usize, src: Option<usize>, words: &[usize]) -> Option<usize> {
         // Stop at a subordinate clause ("… after a hafling was reported on the pass").
         let stop = (v + 1..self.ws.len())
             .find(|&k| CLAUSE.contains(&self.lower[k]) && self.in_unit(k).is_none())
             .unwrap_or(self.ws.len());
         (0..self.units.len()).find(|&i| {
             let u = &self.units[i];
-            u.start > v && u.start < stop && Some(i) != src && !self.reporting_subject(u)
+            u.start > v
+                && u.start < stop
+                && Some(i) != src
+                && !self.reporting_subject(u)
+                && !words.iter().any(|&k| u.start <= k && k < u.end)
         })
     }
 
