@@ -75,7 +75,7 @@ fn a_gerund_after_for_takes_the_object_before_it() {
         got.contains(&"KAZGOV IGOCASCSTGOV 051".to_string()),
         "{got:?}"
     );
-    // The troops are what was sent, not whom it was sent to; and Tokayev did not send them.
+    // The CSTO sent them, not Tokayev.
     assert!(
         got.iter()
             .any(|e| e.starts_with("IGOCASCST") && e.ends_with(" 074")),

@@ -235,7 +235,7 @@ pub fn code_sentence_with(
                     .then_some(last_source)
                     .flatten()
             });
-            (s, m.target.or_else(|| ctx.first_target(v, s, &m.words)))
+            (s, m.target.or_else(|| ctx.first_target(v, s)))
         };
         let Some(src) = src else { continue };
         if Some(src) == tgt || !m.pattern.code.split(':').all(is_event_code) {
@@ -605,10 +605,10 @@ impl Ctx<'_> {
 
     /// The subject unit of verb `v`.
     fn subject(&self, v: usize) -> Option<usize> {
-        // "thanked the CSTO for sending troops", "accused Kyiv of shelling": the gerund's
-        // subject is the object just before the preposition.
+        // "thanked the CSTO for sending troops": the gerund's subject is the object just
+        // before the preposition.
         if v >= 2
-            && matches!(self.lower[v - 1], "for" | "of")
+            && self.lower[v - 1] == "for"
             && self.lower[v].ends_with("ing")
             && let Some(u) = self.units.iter().position(|u| u.end == v - 1)
         {
@@ -697,20 +697,14 @@ impl Ctx<'_> {
     }
 
     /// The first unit after verb `v` that can be a target.
-    /// Words of the matched pattern (`words`) are the verb phrase, not a target: "sent
-    /// troops" names no one the troops were sent to.
-    fn first_target(&self, v: usize, src: Option<usize>, words: &[usize]) -> Option<usize> {
+    fn first_target(&self, v: usize, src: Option<usize>) -> Option<usize> {
         // Stop at a subordinate clause ("… after a hafling was reported on the pass").
         let stop = (v + 1..self.ws.len())
             .find(|&k| CLAUSE.contains(&self.lower[k]) && self.in_unit(k).is_none())
             .unwrap_or(self.ws.len());
         (0..self.units.len()).find(|&i| {
             let u = &self.units[i];
-            u.start > v
-                && u.start < stop
-                && Some(i) != src
-                && !self.reporting_subject(u)
-                && !words.iter().any(|&k| u.start <= k && k < u.end)
+            u.start > v && u.start < stop && Some(i) != src && !self.reporting_subject(u)
         })
     }
 
