@@ -16,7 +16,6 @@ mod cli {
     mod props;
     mod query;
     mod serve_load;
-    mod spans;
     mod spark;
     mod watch;
 }

@@ -1,6 +1,6 @@
 //! Checks shared by the fuzz targets.
 
-use herald_core::{CodedDoc, Span};
+use herald_core::CodedDoc;
 use herald_dict::Dictionary;
 
 /// The dictionary without its line numbers (the writer does not keep them).
@@ -29,64 +29,9 @@ pub fn round_trip(dict: &Dictionary) {
     }
 }
 
-/// Every span of a coded document, named.
-pub fn spans(c: &CodedDoc) -> Vec<(String, Span)> {
-    let mut out = Vec::new();
-    for (i, e) in c.events.iter().enumerate() {
-        out.push((format!("event {i} source"), e.source.span));
-        if let Some(t) = &e.target {
-            out.push((format!("event {i} target"), t.span));
-        }
-        if let Some(p) = &e.place {
-            out.push((format!("event {i} place"), p.span));
-        }
-        out.push((format!("event {i} evidence"), e.evidence));
-    }
-    for (i, q) in c.quotes.iter().enumerate() {
-        out.push((format!("quote {i}"), q.span));
-        if let Some(s) = &q.speaker {
-            out.push((format!("quote {i} speaker"), s.span));
-        }
-    }
-    out.extend(
-        c.figures
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (format!("figure {i}"), f.span)),
-    );
-    out.extend(
-        c.places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (format!("place {i}"), p.span)),
-    );
-    out.extend(
-        c.times
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (format!("time {i}"), t.span)),
-    );
-    out.extend(
-        c.mentions
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (format!("mention {i}"), m.span)),
-    );
-    out
-}
-
 /// Panics unless every span is ordered, in bounds and on char boundaries, and each time
 /// expression's text is its span's text.
 pub fn check_spans(text: &str, coded: &CodedDoc) {
-    for (what, span) in spans(coded) {
-        assert!(span.start <= span.end, "{what}: reversed span {span:?}");
-        assert!(
-            span.get(text).is_some(),
-            "{what}: span {span:?} does not slice the text ({} bytes) on char boundaries",
-            text.len()
-        );
-    }
-    for t in &coded.times {
-        assert_eq!(t.span.slice(text), t.text, "time text is not its span");
-    }
+    let problems = coded.span_problems(text);
+    assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -25,6 +25,70 @@ pub struct CodedDoc {
     pub mentions: Vec<Mention>,
 }
 
+impl CodedDoc {
+    /// Every span of the output, named by what it belongs to (`"event 2 target"`, `"time 0"`).
+    pub fn spans(&self) -> Vec<(String, Span)> {
+        let mut out = Vec::new();
+        for (i, e) in self.events.iter().enumerate() {
+            out.push((format!("event {i} source"), e.source.span));
+            if let Some(t) = &e.target {
+                out.push((format!("event {i} target"), t.span));
+            }
+            if let Some(p) = &e.place {
+                out.push((format!("event {i} place"), p.span));
+            }
+            out.push((format!("event {i} evidence"), e.evidence));
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            out.push((format!("quote {i}"), q.span));
+            if let Some(s) = &q.speaker {
+                out.push((format!("quote {i} speaker"), s.span));
+            }
+        }
+        let named = |kind: &str, spans: Vec<Span>| {
+            spans
+                .into_iter()
+                .enumerate()
+                .map(move |(i, s)| (format!("{kind} {i}"), s))
+                .collect::<Vec<_>>()
+        };
+        out.extend(named(
+            "figure",
+            self.figures.iter().map(|f| f.span).collect(),
+        ));
+        out.extend(named("place", self.places.iter().map(|p| p.span).collect()));
+        out.extend(named("time", self.times.iter().map(|t| t.span).collect()));
+        out.extend(named(
+            "mention",
+            self.mentions.iter().map(|m| m.span).collect(),
+        ));
+        out
+    }
+
+    /// What is wrong with the output's spans over `text`, the document they were found in:
+    /// a reversed span, one outside the text or off its char boundaries, a time expression
+    /// whose text is not its span's. Empty when all is well (tests and fuzzing assert it).
+    pub fn span_problems(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (what, span) in self.spans() {
+            if span.start > span.end {
+                out.push(format!("{what}: reversed span {span:?}"));
+            } else if span.get(text).is_none() {
+                out.push(format!(
+                    "{what}: span {span:?} does not slice the text ({} bytes) on char boundaries",
+                    text.len()
+                ));
+            }
+        }
+        for (i, t) in self.times.iter().enumerate() {
+            if t.span.get(text).is_some_and(|s| s != t.text) {
+                out.push(format!("time {i}: text {:?} is not its span's", t.text));
+            }
+        }
+        out
+    }
+}
+
 /// An actor as it takes part in an event.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ActorRef {
@@ -176,4 +240,36 @@ pub struct Mention {
     pub code: Option<String>,
     /// Their bytes.
     pub span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_problems_name_each_bad_span() {
+        let text = "Almaty, Тоқаев said.";
+        let mut c = CodedDoc::default();
+        c.times.push(TimeExpr {
+            text: "Almaty".into(),
+            span: Span::new(0, 6),
+            ..Default::default()
+        });
+        assert!(c.span_problems(text).is_empty());
+        c.times[0].text = "Astana".into();
+        c.figures.push(Figure {
+            span: Span::new(9, 10), // inside the two-byte 'Т'
+            ..Default::default()
+        });
+        c.figures.push(Figure {
+            span: Span::new(5, 100),
+            ..Default::default()
+        });
+        let problems = c.span_problems(text);
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert!(problems[0].starts_with("figure 0"), "{problems:#?}");
+        assert!(problems[1].starts_with("figure 1"), "{problems:#?}");
+        assert!(problems[2].starts_with("time 0"), "{problems:#?}");
+        assert_eq!(c.spans().len(), 3);
+    }
 }
