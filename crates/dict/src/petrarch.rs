@@ -595,7 +595,7 @@ pub fn read_actors(text: &str) -> Parsed {
 type Restriction = (String, Option<NaiveDate>, Option<NaiveDate>);
 
 /// `CODE`, `CODE <date`, `CODE >date`, `CODE date-date` (YYYYMMDD or YYMMDD).
-fn parse_restriction(inner: &str) -> Result<Restriction, String> {
+pub(crate) fn parse_restriction(inner: &str) -> Result<Restriction, String> {
     let inner = inner.trim();
     let (code, rest) = match inner.find(char::is_whitespace) {
         Some(i) => (&inner[..i], inner[i..].trim()),

@@ -31,7 +31,7 @@
 //!   are reported as unsupported.
 
 use crate::entry::{ActorEntry, AgentEntry, PatternItem, PhraseEntry, VerbEntry};
-use crate::petrarch::{Parsed, Problem, parse_date, plural, verb_forms};
+use crate::petrarch::{Parsed, Problem, parse_restriction, plural, verb_forms};
 use chrono::NaiveDate;
 
 /// The kinds of TABARI dictionary file.
@@ -167,34 +167,17 @@ fn with_plural(ws: &[String], exact: bool) -> Vec<String> {
 
 type Restriction = (String, Option<NaiveDate>, Option<NaiveDate>);
 
-/// `CODE`, `CODE <date`, `CODE >date`, `CODE date-date`.
+/// `CODE`, `CODE <date`, `CODE >date`, `CODE date-date`: PETRARCH's syntax, and TABARI also
+/// refuses a range that ends before it starts.
 fn restriction(inner: &str) -> Result<Restriction, String> {
-    let inner = inner.trim();
-    let (code, rest) = match inner.find(char::is_whitespace) {
-        Some(i) => (&inner[..i], inner[i..].trim()),
-        None => (inner, ""),
-    };
-    if code.is_empty() || code.starts_with(|c: char| c.is_ascii_digit() || c == '<' || c == '>') {
-        return Err(format!("date restriction without a code: [{inner}]"));
-    }
-    if rest.is_empty() {
-        return Ok((code.to_string(), None, None));
-    }
-    let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Some(d) = rest.strip_prefix('<') {
-        return Ok((code.into(), None, parse_date(d)?.pred_opt()));
-    }
-    if let Some(d) = rest.strip_prefix('>') {
-        return Ok((code.into(), parse_date(d)?.succ_opt(), None));
-    }
-    let (a, b) = rest
-        .split_once('-')
-        .ok_or_else(|| format!("bad date restriction: {rest}"))?;
-    let (a, b) = (parse_date(a)?, parse_date(b)?);
-    if b < a {
+    let r = parse_restriction(inner)?;
+    if let (_, Some(a), Some(b)) = &r
+        && b < a
+    {
+        let rest: String = inner.split_whitespace().skip(1).collect();
         return Err(format!("date range ends before it starts: {rest}"));
     }
-    Ok((code.into(), Some(a), Some(b)))
+    Ok(r)
 }
 
 /// The record being read: names, first line, codes.
