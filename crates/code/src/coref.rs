@@ -24,6 +24,47 @@ const DESCRIPTIONS: &[&[&str]] = &[
     &["the", "nation"],
 ];
 
+/// Office words that, after "the", name the person last mentioned ("the minister said").
+const TITLES: &[&str] = &[
+    "head",
+    "chief",
+    "leader",
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "diplomat",
+    "ambassador",
+    "commander",
+    "governor",
+    "mayor",
+];
+
+/// "The head of European diplomacy", "the veteran diplomat": `the`, at most two free
+/// modifiers, then an office word, not followed by "of" and a country ("the president of
+/// France" is someone else). Returns the end of the description.
+fn title_description(ws: &[Word], i: usize, units: &[Unit]) -> Option<usize> {
+    if ws[i].lower != "the" {
+        return None;
+    }
+    let free = |k: usize| !units.iter().any(|u| u.start <= k && k < u.end);
+    let t = (i + 1..ws.len().min(i + 4))
+        .take_while(|&k| free(k) && !ws[k].punct)
+        .find(|&k| TITLES.contains(&ws[k].lower.as_str()))?;
+    let of_country = t + 2 < ws.len()
+        && ws[t + 1].lower == "of"
+        && units
+            .iter()
+            .find(|u| u.start == t + 2)
+            .is_some_and(|u| u.members.iter().any(|m| m.kind == "country"));
+    (!of_country).then_some(t + 1)
+}
+
 impl Coref {
     /// Adds units for pronouns and descriptions that refer back to a known actor.
     pub fn resolve(&self, ws: &[Word], units: &mut Vec<Unit>) {
@@ -37,6 +78,12 @@ impl Coref {
                 && matches!(ws[i].lower.as_str(), "he" | "she")
             {
                 add.push((i, i + 1, p.code.clone()));
+                continue;
+            }
+            if let Some(p) = &self.person
+                && let Some(end) = title_description(ws, i, units)
+            {
+                add.push((i, end, p.code.clone()));
                 continue;
             }
             if let Some(c) = &self.country {

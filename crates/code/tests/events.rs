@@ -87,3 +87,53 @@ fn a_gerund_after_for_takes_the_object_before_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn event_nouns_code_with_their_owner_and_target() {
+    let got = coded("Russia's attack on Ukraine drew wide condemnation.");
+    assert!(got.contains(&"RUS UKR 190".to_string()), "{got:?}");
+    let got = coded("Iraqi troops launched an assault on Turkey.");
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("IRQMIL TUR 19") || e.starts_with("IRQMIL TUR 18")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn event_nouns_without_a_named_doer_take_their_role_in_context() {
+    let text = "Kazakhstan raised fuel prices. Kazakhstan's cities are tense. \
+                Protests spread to Almaty on Tuesday.";
+    let got = coded(text);
+    assert!(got.contains(&"KAZOPP - 141".to_string()), "{got:?}");
+    // No country to compose with: the role alone does not make an event.
+    let got = coded("Protests spread on Tuesday.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn an_undone_event_noun_codes_nothing() {
+    let got = coded("Saudi Arabia lifted its blockade of Qatar.");
+    assert!(got.iter().all(|e| !e.ends_with(" 191")), "{got:?}");
+}
+
+#[test]
+fn named_examples_are_the_subject_not_their_group() {
+    let got = coded("CSTO states such as Armenia and Belarus sent troops to Kazakhstan.");
+    assert!(got.contains(&"ARM KAZ 074".to_string()), "{got:?}");
+    assert!(got.contains(&"BLR KAZ 074".to_string()), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("IGO")), "{got:?}");
+}
+
+#[test]
+fn a_naming_participle_is_not_an_event() {
+    let got = coded("Rebels formed a militia called the Liberation Movement of Kazakhstan.");
+    assert!(got.iter().all(|e| !e.ends_with(" 041")), "{got:?}");
+}
+
+#[test]
+fn an_office_description_refers_to_the_person_last_named() {
+    let got =
+        coded("Josep Borrell spoke on Monday. The head of European diplomacy criticised Russia.");
+    assert!(got.contains(&"IGOEUREEC RUS 111".to_string()), "{got:?}");
+}

@@ -154,6 +154,17 @@ impl Pattern {
     }
 }
 
+/// What an event noun codes to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NounCode {
+    /// CAMEO event code.
+    pub code: String,
+    /// Agent code of the doer when the text names none, or empty.
+    pub doer: String,
+    /// Line of the entry.
+    pub line: usize,
+}
+
 /// Dictionaries compiled for matching.
 #[derive(Clone, Debug, Default)]
 pub struct CompiledDict {
@@ -167,6 +178,8 @@ pub struct CompiledDict {
     pub verbs: HashMap<String, Vec<usize>>,
     /// All verb patterns.
     pub patterns: Vec<Pattern>,
+    /// Event nouns (lower case, as written) → code; a later entry replaces an earlier one.
+    pub nouns: HashMap<String, NounCode>,
     /// Discard phrases → true when the whole story is void.
     pub discards: PhraseIndex<bool>,
     /// Issue phrases → issue codes.
@@ -224,6 +237,18 @@ impl CompiledDict {
                 if !list.contains(&id) {
                     list.push(id);
                 }
+            }
+        }
+        for n in &dict.nouns {
+            for form in &n.nouns {
+                c.nouns.insert(
+                    form.to_lowercase(),
+                    NounCode {
+                        code: n.code.clone(),
+                        doer: n.doer.clone(),
+                        line: n.line,
+                    },
+                );
             }
         }
         for d in &dict.discards {

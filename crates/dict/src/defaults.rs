@@ -28,6 +28,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("leaders_g20.hd", include_str!("../data/leaders_g20.hd")),
     ("leaders_world.hd", include_str!("../data/leaders_world.hd")),
     ("verbs.hd", include_str!("../data/verbs.hd")),
+    ("nouns.hd", include_str!("../data/nouns.hd")),
 ];
 
 static DEFAULTS: LazyLock<Dictionary> = LazyLock::new(|| {

@@ -65,6 +65,21 @@ pub struct VerbEntry {
     pub line: usize,
 }
 
+/// An event noun: "protests", "the detention of …", "launched an attack" code as events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NounEntry {
+    /// CAMEO event code.
+    pub code: String,
+    /// The noun's forms as written in text (singular and plural).
+    pub nouns: Vec<String>,
+    /// Agent code of the doer when the text names none (`OPP` for protests), or empty.
+    pub doer: String,
+    /// Free text.
+    pub note: String,
+    /// Line in the source file.
+    pub line: usize,
+}
+
 /// A phrase that voids a sentence or a story (PETRARCH discards), or tags an issue.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PhraseEntry {
@@ -85,6 +100,8 @@ pub struct Dictionary {
     pub agents: Vec<AgentEntry>,
     /// Verb patterns.
     pub verbs: Vec<VerbEntry>,
+    /// Event nouns.
+    pub nouns: Vec<NounEntry>,
     /// Named word classes: name (without `&`) → words.
     pub synsets: Vec<(String, Vec<String>)>,
     /// Discard phrases.
@@ -99,6 +116,7 @@ impl Dictionary {
         self.actors.extend(other.actors);
         self.agents.extend(other.agents);
         self.verbs.extend(other.verbs);
+        self.nouns.extend(other.nouns);
         self.synsets.extend(other.synsets);
         self.discards.extend(other.discards);
         self.issues.extend(other.issues);

@@ -29,7 +29,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::entry::{ActorEntry, AgentEntry, Dictionary, PatternItem, PhraseEntry, VerbEntry};
+use crate::entry::{
+    ActorEntry, AgentEntry, Dictionary, NounEntry, PatternItem, PhraseEntry, VerbEntry,
+};
 
 #[path = "format_write.rs"]
 mod writer;
@@ -130,6 +132,7 @@ enum Section {
     Actors,
     Agents,
     Verbs,
+    Nouns,
     Synsets,
     Discards,
     Issues,
@@ -141,6 +144,7 @@ impl Section {
             "@actors" => Section::Actors,
             "@agents" => Section::Agents,
             "@verbs" => Section::Verbs,
+            "@nouns" => Section::Nouns,
             "@synsets" => Section::Synsets,
             "@discards" => Section::Discards,
             "@issues" => Section::Issues,
@@ -329,7 +333,7 @@ fn read_lines(text: &str, origin: &str) -> (Dictionary, Vec<Problem>, Vec<usize>
                 Some(s) => section = Some(s),
                 None => error(format!(
                     "unknown section {trimmed:?} (expected @actors, @agents, @verbs, \
-                     @synsets, @discards or @issues)"
+                     @nouns, @synsets, @discards or @issues)"
                 )),
             }
             continue;
@@ -344,6 +348,7 @@ fn read_lines(text: &str, origin: &str) -> (Dictionary, Vec<Problem>, Vec<usize>
             Some(Section::Actors) => read_actor(&cols, line).map(|a| dict.actors.push(a)),
             Some(Section::Agents) => read_agent(&cols, line).map(|a| dict.agents.push(a)),
             Some(Section::Verbs) => read_verb(&cols, line).map(|v| dict.verbs.push(v)),
+            Some(Section::Nouns) => read_noun(&cols, line).map(|n| dict.nouns.push(n)),
             Some(Section::Synsets) => read_synset(&cols).map(|s| {
                 dict.synsets.push(s);
                 synset_lines.push(line);
@@ -520,6 +525,39 @@ fn read_verb(cols: &[&str], line: usize) -> Result<VerbEntry, String> {
         code,
         pattern,
         note: column(cols, 2).to_string(),
+        line,
+    })
+}
+
+fn read_noun(cols: &[&str], line: usize) -> Result<NounEntry, String> {
+    if cols.len() > 4 {
+        return Err(format!(
+            "{} columns; nouns have at most 4 (CAMEO, nouns, doer, note)",
+            cols.len()
+        ));
+    }
+    let code = read_code(cols, "event")?;
+    if !is_cameo_event_code(&code) {
+        return Err(format!("{code:?} is not a CAMEO event code"));
+    }
+    let nouns = read_names(column(cols, 1))?;
+    if let Some(n) = nouns.iter().find(|n| n.contains(' ')) {
+        return Err(format!("{n:?}: an event noun is one word"));
+    }
+    let doer = match column(cols, 2) {
+        "" | "-" => String::new(),
+        d if is_code_shape(d) => d.to_string(),
+        d => {
+            return Err(format!(
+                "doer {d:?} is not an agent code (OPP, GOV, COP…) or -"
+            ));
+        }
+    };
+    Ok(NounEntry {
+        code,
+        nouns,
+        doer,
+        note: column(cols, 3).to_string(),
         line,
     })
 }

@@ -132,6 +132,25 @@ bad! {
     bad_synset: "@verbs\n173\tarrest &\n" => 2, "bad synset";
     too_many: "@agents\nCOP\tpolice\textra\n" => 2, "columns";
     issue_one_column: "@issues\nELECTION\n" => 2, "expected CODE";
+    noun_bad_code: "@nouns\n999\tprotest\n" => 2, "not a CAMEO event code";
+    noun_two_words: "@nouns\n141\tsit in\n" => 2, "one word";
+    noun_bad_doer: "@nouns\n141\tprotest\tprotesters\n" => 2, "not an agent code";
+}
+
+#[test]
+fn reads_event_nouns() {
+    let dict = parse(
+        "@nouns\n141\tprotest ; protests\tOPP\tstreet protests\n173\tdetention\t-\n",
+        "n.hd",
+    )
+    .unwrap();
+    assert_eq!(dict.nouns.len(), 2);
+    assert_eq!(dict.nouns[0].nouns, ["protest", "protests"]);
+    assert_eq!(dict.nouns[0].doer, "OPP");
+    assert_eq!(dict.nouns[1].doer, "");
+    assert_eq!(dict.nouns[1].line, 3);
+    let c = crate::compile::CompiledDict::new(&dict);
+    assert_eq!(c.nouns["protests"].code, "141");
 }
 
 #[test]
@@ -293,6 +312,22 @@ fn arb_dictionary() -> impl Strategy<Value = Dictionary> {
             0..4,
         ),
         prop::collection::vec(arb_verb(), 0..6),
+        prop::collection::vec(
+            (
+                prop::sample::select(vec!["141", "173", "190", "0874"]),
+                prop::collection::vec("[a-z]{2,8}", 1..3),
+                prop::sample::select(vec!["", "OPP", "GOVMIL"]),
+                "[a-z]{0,6}",
+            )
+                .prop_map(|(code, nouns, doer, note)| NounEntry {
+                    code: code.to_string(),
+                    nouns,
+                    doer: doer.to_string(),
+                    note,
+                    line: 0,
+                }),
+            0..3,
+        ),
         prop::collection::vec(("[A-Z]{2,6}", arb_names()), 0..3),
         prop::collection::vec(arb_phrase(), 0..3),
         prop::collection::vec(
@@ -301,10 +336,11 @@ fn arb_dictionary() -> impl Strategy<Value = Dictionary> {
         ),
     )
         .prop_map(
-            |(actors, agents, verbs, synsets, discards, issues)| Dictionary {
+            |(actors, agents, verbs, nouns, synsets, discards, issues)| Dictionary {
                 actors,
                 agents,
                 verbs,
+                nouns,
                 synsets,
                 discards,
                 issues,
@@ -316,6 +352,7 @@ fn without_lines(mut dict: Dictionary) -> Dictionary {
     dict.actors.iter_mut().for_each(|a| a.line = 0);
     dict.agents.iter_mut().for_each(|a| a.line = 0);
     dict.verbs.iter_mut().for_each(|v| v.line = 0);
+    dict.nouns.iter_mut().for_each(|n| n.line = 0);
     dict.discards.iter_mut().for_each(|p| p.line = 0);
     dict.issues.iter_mut().for_each(|p| p.line = 0);
     dict

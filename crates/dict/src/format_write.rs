@@ -75,6 +75,22 @@ pub fn write(dict: &Dictionary) -> Result<String, FormatError> {
             );
         }
     }
+    if !dict.nouns.is_empty() {
+        out.push_str("@nouns\n");
+        for n in &dict.nouns {
+            let what = || format!("noun {}", n.code);
+            let doer = opt(&n.doer);
+            push_row(
+                &mut out,
+                &[
+                    code(&n.code, what)?,
+                    names(&n.nouns, what)?,
+                    code(&doer, what)?,
+                    field(&n.note, what)?,
+                ],
+            );
+        }
+    }
     for (header, list) in [("@discards", &dict.discards), ("@issues", &dict.issues)] {
         if list.is_empty() {
             continue;

@@ -8,7 +8,9 @@ pub mod defaults;
 pub mod entry;
 pub mod format;
 
-pub use entry::{ActorEntry, AgentEntry, Dictionary, PatternItem, PhraseEntry, VerbEntry};
+pub use entry::{
+    ActorEntry, AgentEntry, Dictionary, NounEntry, PatternItem, PhraseEntry, VerbEntry,
+};
 pub mod compile;
 pub mod load;
 pub mod petrarch;

@@ -3,7 +3,7 @@
 use crate::compile::{CompiledDict, norm_phrase};
 
 /// Lines explaining how `term` codes: as an actor (every dated code), as an agent, and as a
-/// verb (every pattern on that form, most specific first).
+/// verb (every pattern on that form, most specific first), and as an event noun.
 pub fn explain(dict: &CompiledDict, term: &str) -> Vec<String> {
     let words: Vec<String> = norm_phrase(term).split(' ').map(str::to_string).collect();
     let mut out = Vec::new();
@@ -68,6 +68,16 @@ pub fn explain(dict: &CompiledDict, term: &str) -> Vec<String> {
             };
             out.push(format!("verb pattern {} → {code} line {}", p.text, p.line));
         }
+    }
+    if words.len() == 1
+        && let Some(n) = dict.nouns.get(&w0)
+    {
+        let doer = if n.doer.is_empty() {
+            String::new()
+        } else {
+            format!(", done by XXX{} when no one is named", n.doer)
+        };
+        out.push(format!("event noun → {}{doer} line {}", n.code, n.line));
     }
     if out.is_empty() {
         out.push(format!("{term:?}: not in the dictionary"));

@@ -11,6 +11,7 @@
 //! `hedged`, and claims inside reported speech flagged `reported`.
 
 pub mod class_eval;
+mod nominal;
 pub mod petrarch_eval;
 mod stage;
 
@@ -205,7 +206,7 @@ pub fn code_sentence_with(
         else {
             continue;
         };
-        if !ctx.looks_verbal(v) {
+        if !ctx.looks_verbal(v) || ctx.naming(v) {
             continue;
         }
         // An infinitive right after a coded verb is part of that verb's event ("urged B to help").
@@ -252,7 +253,7 @@ pub fn code_sentence_with(
         }
         last_source = Some(src);
         coded_clause_end = Some(v);
-        let flags = ctx.flags(v, &m, src);
+        let flags = ctx.flags(v, &m.words, out.units[src].end);
         let codes: Vec<&str> = m.pattern.code.split(':').collect();
         let mut evidence = ws[v].span.cover(out.units[src].span(&ws));
         if let Some(t) = tgt {
@@ -265,59 +266,27 @@ pub fn code_sentence_with(
             "{} [{}] line {}",
             m.pattern.text, m.pattern.code, m.pattern.line
         );
-        let mut push = |s: &actors::Member, t: Option<&actors::Member>, code: &str| {
-            let s = in_context(s, context.as_deref());
-            let t = t.map(|t| in_context(t, context.as_deref()));
-            if t.as_ref().is_some_and(|t| t.code == s.code) {
-                return;
-            }
-            out.events.push(make_event(
-                text,
-                index,
-                date,
-                &s,
-                t.as_ref(),
-                code,
-                flags,
-                evidence,
-                &rule,
-            ));
+        let emit = Emit {
+            text,
+            sentence: index,
+            date,
+            context: context.as_deref(),
+            flags,
+            evidence,
+            rule: &rule,
         };
-        let su = &out.units[src];
-        match tgt {
-            Some(t) => {
-                let tu = &out.units[t];
-                for s in &su.members {
-                    for t in &tu.members {
-                        push(s, Some(t), codes[0]);
-                        if let Some(back) = codes.get(1) {
-                            push(t, Some(s), back);
-                        }
-                    }
-                }
-            }
-            // "Gondor and Osgiliath renewed ties": a compound subject acting with no target
-            // acts on its own members.
-            None if su.members.len() > 1 => {
-                for s in &su.members {
-                    for t in &su.members {
-                        if s.code != t.code {
-                            push(s, Some(t), codes[0]);
-                        }
-                    }
-                }
-            }
-            None => {
-                for s in &su.members {
-                    // An unidentified actor ("officials") doing nothing to anyone codes
-                    // nothing, unless the text says which country it belongs to.
-                    if !s.code.starts_with("---") || context.is_some() {
-                        push(s, None, codes[0]);
-                    }
-                }
-            }
-        }
+        let tmembers = tgt.map(|t| out.units[t].members.as_slice());
+        emit.all(&mut out.events, &out.units[src].members, tmembers, &codes);
     }
+    nominal::code_nouns(
+        &ctx,
+        dict,
+        &consumed,
+        context.as_deref(),
+        date,
+        index,
+        &mut out.events,
+    );
     drop_framing_statements(&mut out.events);
     out
 }
@@ -331,6 +300,79 @@ fn in_context(m: &actors::Member, country: Option<&str>) -> actors::Member {
             ..m.clone()
         },
         _ => m.clone(),
+    }
+}
+
+/// How the events of one match are written: where they come from and what they say.
+struct Emit<'a> {
+    text: &'a str,
+    sentence: usize,
+    date: Option<chrono::NaiveDate>,
+    context: Option<&'a str>,
+    flags: Flags,
+    evidence: Span,
+    rule: &'a str,
+}
+
+impl Emit<'_> {
+    /// One event per source × target member (and the reverse event of a paired code).
+    fn all(
+        &self,
+        events: &mut Vec<Event>,
+        sources: &[actors::Member],
+        targets: Option<&[actors::Member]>,
+        codes: &[&str],
+    ) {
+        let mut push = |s: &actors::Member, t: Option<&actors::Member>, code: &str| {
+            let s = in_context(s, self.context);
+            let t = t.map(|t| in_context(t, self.context));
+            if t.as_ref().is_some_and(|t| t.code == s.code) {
+                return;
+            }
+            events.push(make_event(
+                self.text,
+                self.sentence,
+                self.date,
+                &s,
+                t.as_ref(),
+                code,
+                self.flags,
+                self.evidence,
+                self.rule,
+            ));
+        };
+        match targets {
+            Some(ts) => {
+                for s in sources {
+                    for t in ts {
+                        push(s, Some(t), codes[0]);
+                        if let Some(back) = codes.get(1) {
+                            push(t, Some(s), back);
+                        }
+                    }
+                }
+            }
+            // "Gondor and Osgiliath renewed ties": a compound subject acting with no target
+            // acts on its own members.
+            None if sources.len() > 1 => {
+                for s in sources {
+                    for t in sources {
+                        if s.code != t.code {
+                            push(s, Some(t), codes[0]);
+                        }
+                    }
+                }
+            }
+            None => {
+                for s in sources {
+                    // An unidentified actor ("officials") doing nothing to anyone codes
+                    // nothing, unless the text says which country it belongs to.
+                    if !s.code.starts_with("---") || self.context.is_some() {
+                        push(s, None, codes[0]);
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -565,6 +607,24 @@ impl Ctx<'_> {
         true
     }
 
+    /// "a militia called the Liberation Movement": a participle that names the noun before
+    /// it is not an event ("called" is no phone call).
+    fn naming(&self, v: usize) -> bool {
+        let w = self.lower[v];
+        if !matches!(
+            w,
+            "called" | "named" | "dubbed" | "titled" | "labelled" | "labeled"
+        ) {
+            return false;
+        }
+        if self.parsed() {
+            return self.sentence.tokens[self.ws[v].tok]
+                .deprel
+                .starts_with("acl");
+        }
+        v > 0 && matches!(self.ws[v - 1].upos, Some(Upos::Noun))
+    }
+
     /// Passive voice: a participle after a form of "be".
     fn passive(&self, v: usize) -> bool {
         if self.parsed() {
@@ -603,8 +663,23 @@ impl Ctx<'_> {
             .map_or(0, |k| k + 1)
     }
 
-    /// The subject unit of verb `v`.
+    /// The subject unit of verb `v`; "CSTO states such as Armenia and Belarus sent troops":
+    /// the named examples are the subject, not the group they belong to.
     fn subject(&self, v: usize) -> Option<usize> {
+        let u = self.head_subject(v)?;
+        let named = self.units.iter().position(|w| {
+            w.start >= self.units[u].end
+                && w.end <= v
+                && w.start >= 2
+                && (self.lower[w.start - 2] == "such" && self.lower[w.start - 1] == "as"
+                    || self.lower[w.start - 1] == "including")
+                && w.start - self.units[u].end <= 4
+        });
+        Some(named.unwrap_or(u))
+    }
+
+    /// The subject unit of verb `v` as the parse or the word order gives it.
+    fn head_subject(&self, v: usize) -> Option<usize> {
         // "thanked the CSTO for sending troops": the gerund's subject is the object just
         // before the preposition.
         if v >= 2
@@ -720,12 +795,13 @@ impl Ctx<'_> {
         k < self.ws.len() && SAY.contains(&self.lower[k])
     }
 
-    fn flags(&self, v: usize, m: &Match, src: usize) -> Flags {
-        let lo = self.units[src].end.min(v).max(v.saturating_sub(5));
+    /// Negation, hedging and reported speech around word `v`, whose source unit ends at
+    /// `src_end`; `words` are the pattern's own words (never a negation).
+    fn flags(&self, v: usize, words: &[usize], src_end: usize) -> Flags {
+        let lo = src_end.min(v).max(v.saturating_sub(5));
         let window = lo..v;
         let negated = window.clone().any(|k| {
-            !m.words.contains(&k)
-                && (NEG.contains(&self.lower[k]) || self.lower[k].ends_with("n't"))
+            !words.contains(&k) && (NEG.contains(&self.lower[k]) || self.lower[k].ends_with("n't"))
         });
         let hedged = window.clone().any(|k| HEDGE.contains(&self.lower[k]))
             || v >= 2
