@@ -5,7 +5,9 @@
 //! `y`). Training counts scripts per (lower-cased form, XPOS) and per (XPOS, final 0–5
 //! characters). At run time the longest suffix rule with enough support gives the script,
 //! and a word whose own most frequent script differs from that rule is kept as an exception
-//! (`went`/VBD → strip all, add `go`). Unseen words fall to the suffix rules.
+//! (`went`/VBD → strip all, add `go`). Unseen words fall to the suffix rules; for verbs and
+//! plural nouns, the longest rule whose result is a lemma seen in training wins over longer
+//! rules that make up a word ("freed" → `free`, not `fre`).
 
 use crate::conllu::ConlluSentence;
 use crate::features::{char_suffix, hash_str};
@@ -67,6 +69,18 @@ fn common_prefix(a: &str, b: &str) -> usize {
         .map_or_else(|| a.len().min(b.len()), |((i, _), _)| i)
 }
 
+/// Regular inflections of a tag, as (ending, replacement), tried when the suffix rules give
+/// no known lemma.
+fn regular_endings(xpos: &str) -> &'static [(&'static str, &'static str)] {
+    match xpos {
+        "VBD" | "VBN" => &[("ied", "y"), ("d", ""), ("ed", ""), ("ed", "e")],
+        "VBZ" => &[("ies", "y"), ("s", ""), ("es", "")],
+        "VBG" => &[("ing", ""), ("ing", "e"), ("ying", "ie")],
+        "NNS" => &[("ies", "y"), ("s", ""), ("es", "")],
+        _ => &[],
+    }
+}
+
 /// A trained lemmatizer.
 pub struct Lemmatizer {
     scripts: Vec<Script>,
@@ -75,6 +89,8 @@ pub struct Lemmatizer {
     exceptions: IdMap<u64, u16>,
     /// hash(suffix) ^ xpos key → script.
     rules: IdMap<u64, u16>,
+    /// Hashes of the lower-cased lemmas seen at least twice in training.
+    known: IdMap<u64, ()>,
 }
 
 fn xkey(h: u64, x: usize, k: usize) -> u64 {
@@ -90,25 +106,44 @@ impl Lemmatizer {
             return;
         };
         let lower: String = form.chars().flat_map(char::to_lowercase).collect();
-        let script = self
-            .exceptions
-            .get(&xkey(hash_str(&lower), x, 9))
-            .or_else(|| {
-                (0..=MAX_SUFFIX)
-                    .rev()
-                    .filter(|&k| k <= lower.chars().count())
-                    .find_map(|k| {
-                        let suf = if k == 0 { "" } else { char_suffix(&lower, k) };
-                        self.rules.get(&xkey(hash_str(suf), x, k))
-                    })
-            });
-        match script {
-            Some(&s) => self.scripts[s as usize].apply(form, out),
-            None => {
-                out.clear();
-                out.push_str(&lower);
+        let n = lower.chars().count();
+        let rule = |k: usize| {
+            let suf = if k == 0 { "" } else { char_suffix(&lower, k) };
+            self.rules.get(&xkey(hash_str(suf), x, k))
+        };
+        if let Some(&s) = self.exceptions.get(&xkey(hash_str(&lower), x, 9)) {
+            self.scripts[s as usize].apply(form, out);
+            return;
+        }
+        let mut rules = (0..=MAX_SUFFIX.min(n)).rev().filter_map(rule);
+        let Some(&first) = rules.next() else {
+            out.clear();
+            out.push_str(&lower);
+            return;
+        };
+        let regular = regular_endings(xpos);
+        if !self.known.is_empty() && !regular.is_empty() {
+            // The rules from the longest suffix down, then the regular endings: the first
+            // that gives a known lemma wins.
+            let known = |out: &String| self.known.contains_key(&hash_str(out));
+            for &s in std::iter::once(&first).chain(rules) {
+                self.scripts[s as usize].apply(&lower, out);
+                if known(out) {
+                    return;
+                }
+            }
+            for &(strip, add) in regular {
+                if let Some(stem) = lower.strip_suffix(strip) {
+                    out.clear();
+                    out.push_str(stem);
+                    out.push_str(add);
+                    if stem.len() >= 2 && known(out) {
+                        return;
+                    }
+                }
             }
         }
+        self.scripts[first as usize].apply(form, out);
     }
 
     /// The lemma of `form` tagged `xpos`.
@@ -136,6 +171,12 @@ impl Lemmatizer {
                 w.buf.extend_from_slice(&k.to_le_bytes());
                 w.u16(s);
             }
+        }
+        let mut known: Vec<u64> = self.known.keys().copied().collect();
+        known.sort_unstable();
+        w.u32(known.len() as u32);
+        for k in known {
+            w.buf.extend_from_slice(&k.to_le_bytes());
         }
         w.buf
     }
@@ -167,6 +208,17 @@ impl Lemmatizer {
                 t.insert(k, s);
             }
         }
+        let mut known = IdMap::default();
+        // Models written before the lemma list ends here.
+        if !r.at_end() {
+            let m = r.u32()? as usize;
+            for _ in 0..m {
+                known.insert(
+                    u64::from_le_bytes(r.take(8)?.try_into().expect("8 bytes")),
+                    (),
+                );
+            }
+        }
         if !r.at_end() {
             return Err(r.err("trailing bytes"));
         }
@@ -176,6 +228,7 @@ impl Lemmatizer {
             xpos,
             exceptions,
             rules,
+            known,
         })
     }
 }
@@ -189,11 +242,15 @@ pub fn train(sents: &[ConlluSentence]) -> Lemmatizer {
     let mut scripts: Vec<Script> = Vec::new();
     let mut xpos: Vec<String> = Vec::new();
     let mut words: HashMap<(String, usize), HashMap<u16, usize>> = HashMap::new();
+    let mut lemma_counts: IdMap<u64, u32> = IdMap::default();
     for s in sents {
         for w in &s.words {
             if w.lemma == "_" && w.form != "_" {
                 continue;
             }
+            *lemma_counts
+                .entry(hash_str(&w.lemma.to_lowercase()))
+                .or_default() += 1;
             let x = match xpos.iter().position(|t| *t == w.xpos) {
                 Some(x) => x,
                 None => {
@@ -287,11 +344,18 @@ pub fn train(sents: &[ConlluSentence]) -> Lemmatizer {
             exceptions.insert(xkey(hash_str(lower), *x, 9), b);
         }
     }
+    // A lemma seen once may be a slip of the annotator ("freed" → `fre`).
+    let known = lemma_counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(h, _)| (h, ()))
+        .collect();
     Lemmatizer {
         scripts,
         xpos,
         exceptions,
         rules,
+        known,
     }
 }
 
@@ -314,6 +378,17 @@ mod tests {
             s.apply(form, &mut out);
             assert_eq!(out, lemma, "{form}");
         }
+    }
+
+    #[test]
+    fn unseen_inflections_prefer_known_lemmas() {
+        let l = &crate::Models::embedded().lemmatizer;
+        // Suffix rules alone strip "-ed" ("needed" → need): a known lemma wins.
+        assert_eq!(l.lemma("freed", "VBD"), "free");
+        assert_eq!(l.lemma("guaranteed", "VBD"), "guarantee");
+        assert_eq!(l.lemma("needed", "VBD"), "need");
+        // An unknown stem still gets the rule's answer.
+        assert_eq!(l.lemma("tweeted", "VBD"), "tweet");
     }
 
     #[test]
