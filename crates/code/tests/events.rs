@@ -137,3 +137,26 @@ fn an_office_description_refers_to_the_person_last_named() {
         coded("Josep Borrell spoke on Monday. The head of European diplomacy criticised Russia.");
     assert!(got.contains(&"IGOEUREEC RUS 111".to_string()), "{got:?}");
 }
+
+#[test]
+fn names_no_dictionary_knows_are_kept_as_unknown_actors() {
+    let mut d = Document::from_text("Zimbabwean police arrested Evan Mawarire on Tuesday.");
+    d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
+    let out = CODER.code(&d);
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.cameo == "173")
+        .expect("an arrest");
+    assert_eq!(e.source.code, "ZWECOP");
+    let t = e.target.as_ref().expect("a target");
+    assert_eq!((t.code.as_str(), t.text.as_str()), ("---", "Evan Mawarire"));
+    assert!(
+        out.mentions
+            .iter()
+            .any(|m| m.kind == "unknown" && m.text == "Evan Mawarire")
+    );
+    // A context country never turns an unknown name into that country.
+    let got = coded("Kazakhstan raised prices. Kazakhstan's police then arrested Evan Mawarire.");
+    assert!(got.iter().any(|e| e.ends_with("--- 173")), "{got:?}");
+}

@@ -314,6 +314,65 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
     out
 }
 
+/// Adds the names the entity recogniser found that no dictionary entry covers ("activist
+/// Evan Mawarire", "the Civil Liberty Organization") as actors of unknown code (`---`, kind
+/// `unknown`): an event on them keeps their text instead of being dropped.
+pub fn add_unknown(ws: &[Word], sentence: &herald_core::Sentence, units: &mut Vec<Unit>) {
+    use herald_core::EntityKind;
+    let lower: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
+    let ent = |i: usize| {
+        sentence
+            .tokens
+            .get(ws[i].tok)
+            .and_then(|t| t.entity)
+            .filter(|(k, _)| matches!(k, EntityKind::Person | EntityKind::Organization))
+    };
+    let free = |i: usize, units: &[Unit]| {
+        !ws[i].punct && !ws[i].is_poss() && !units.iter().any(|u| u.start <= i && i < u.end)
+    };
+    let mut i = 0;
+    while i < ws.len() {
+        let Some((kind, _)) = ent(i).filter(|_| free(i, units)) else {
+            i += 1;
+            continue;
+        };
+        let mut start = i;
+        i += 1;
+        while i < ws.len()
+            && free(i, units)
+            && ent(i)
+                .is_some_and(|(k, begins)| k == kind && (!begins || ws[i].tok == ws[i - 1].tok))
+        {
+            i += 1;
+        }
+        // A name is capitalised: trim words that are not ("who has" is no name).
+        let name = |k: usize| ws[k].cap && !matches!(ws[k].upos, Some(Upos::Pron | Upos::Det));
+        let mut end = i;
+        while start < end && !name(start) {
+            start += 1;
+        }
+        while end > start && !name(end - 1) {
+            end -= 1;
+        }
+        if start == end {
+            continue;
+        }
+        let at = units
+            .iter()
+            .position(|u| u.start > start)
+            .unwrap_or(units.len());
+        let mut u = unit1(
+            start,
+            end,
+            "---".to_string(),
+            ws[start].span.cover(ws[end - 1].span),
+            "unknown",
+        );
+        u.prep = governing_prep(&lower, start);
+        units.insert(at, u);
+    }
+}
+
 /// "US and British activists": a bare country joined by "and" to a country+agent phrase takes
 /// the same agent.
 fn share_agents(units: &mut [Unit], ms: &[Match], lower: &[&str]) {

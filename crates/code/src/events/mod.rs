@@ -179,6 +179,7 @@ pub fn code_sentence_with(
         }
     }
     out.units = actors::units(&ws, dict, date);
+    actors::add_unknown(&ws, sentence, &mut out.units);
     coref.resolve(&ws, &mut out.units);
     coref.update(&out.units);
     let context = coref.context_country().map(str::to_owned);
@@ -295,7 +296,7 @@ pub fn code_sentence_with(
 /// ("protesters" in a story about Kazakhstan are `KAZOPP`); its span still shows its words.
 fn in_context(m: &actors::Member, country: Option<&str>) -> actors::Member {
     match (m.code.strip_prefix("---"), country) {
-        (Some(role), Some(c)) => actors::Member {
+        (Some(role), Some(c)) if !role.is_empty() => actors::Member {
             code: format!("{c}{role}"),
             ..m.clone()
         },
@@ -747,10 +748,16 @@ impl Ctx<'_> {
         if let Some(u) = self.in_unit(wi) {
             return Some(u);
         }
-        self.sentence
+        // A dependent known to the dictionaries before a name it does not know ("US press
+        // secretary Jen Psaki": the person, not "US" alone).
+        let units: Vec<usize> = self
+            .sentence
             .children(tok)
             .filter_map(|c| self.ws.iter().position(|w| w.tok == c))
-            .find_map(|w| self.in_unit(w))
+            .filter_map(|w| self.in_unit(w))
+            .collect();
+        let known = |&&u: &&usize| self.units[u].members.iter().any(|m| m.code != "---");
+        units.iter().find(known).or(units.first()).copied()
     }
 
     /// Verb `v` follows "and" with no actor between it and the previous verb.
@@ -779,7 +786,13 @@ impl Ctx<'_> {
             .unwrap_or(self.ws.len());
         (0..self.units.len()).find(|&i| {
             let u = &self.units[i];
-            u.start > v && u.start < stop && Some(i) != src && !self.reporting_subject(u)
+            u.start > v
+                && u.start < stop
+                && Some(i) != src
+                && !self.reporting_subject(u)
+                && !(u.prep.as_deref() == Some("by")
+                    && u.start >= 2
+                    && SAY.contains(&self.lower[u.start - 2]))
         })
     }
 
