@@ -194,6 +194,7 @@ mod tests {
             tok: 0,
             punct: false,
             cap: false,
+            upper: false,
             upos: None,
             lemma: String::new(),
         }

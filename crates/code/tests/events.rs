@@ -160,3 +160,12 @@ fn names_no_dictionary_knows_are_kept_as_unknown_actors() {
     let got = coded("Kazakhstan raised prices. Kazakhstan's police then arrested Evan Mawarire.");
     assert!(got.iter().any(|e| e.ends_with("--- 173")), "{got:?}");
 }
+
+#[test]
+fn names_that_are_common_words_match_only_in_capitals() {
+    assert_eq!(coded("The US sent troops to Kazakhstan."), ["USA KAZ 074"]);
+    let mut d = Document::from_text("Let us hope the talks help them, who knows.");
+    d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
+    let out = CODER.code(&d);
+    assert!(out.mentions.is_empty(), "{:?}", out.mentions);
+}

@@ -170,6 +170,9 @@ pub struct NounCode {
 pub struct CompiledDict {
     /// Actor names → indices into `actor_codes`.
     pub actors: PhraseIndex<usize>,
+    /// Case-sensitive actor names (written `=US` in herald's format): match only text in
+    /// capitals, keyed like `actors`.
+    pub exact_actors: PhraseIndex<usize>,
     /// Codes of each actor record.
     pub actor_codes: Vec<Vec<DatedCode>>,
     /// Agent phrases → agent codes.
@@ -193,7 +196,11 @@ impl CompiledDict {
         // Actors: entries sharing the same name list form one record.
         let mut record_of: HashMap<Vec<String>, usize> = HashMap::new();
         for a in &dict.actors {
-            let names: Vec<String> = a.names.iter().map(|n| norm_phrase(n)).collect();
+            let names: Vec<String> = a
+                .names
+                .iter()
+                .map(|n| norm_phrase(n.strip_prefix('=').unwrap_or(n)))
+                .collect();
             let id = *record_of.entry(names.clone()).or_insert_with(|| {
                 c.actor_codes.push(Vec::new());
                 c.actor_codes.len() - 1
@@ -205,8 +212,12 @@ impl CompiledDict {
                 kind: a.kind.clone(),
                 line: a.line,
             });
-            for n in &names {
-                c.actors.insert(n, id);
+            for (n, raw) in names.iter().zip(&a.names) {
+                if raw.starts_with('=') {
+                    c.exact_actors.insert(n, id);
+                } else {
+                    c.actors.insert(n, id);
+                }
             }
         }
         for a in &dict.agents {
@@ -258,6 +269,7 @@ impl CompiledDict {
             c.issues.insert(&norm_phrase(&i.phrase), i.code.clone());
         }
         c.actors.finish();
+        c.exact_actors.finish();
         c.agents.finish();
         c.discards.finish();
         c.issues.finish();

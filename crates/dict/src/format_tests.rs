@@ -405,3 +405,18 @@ fn fuzz_regression_verb_without_pattern_column() {
     assert!(err.starts_with("f.hd:2:"), "{err}");
     assert!(check("@verbs\n173\n", "f.hd").iter().any(|p| p.line == 2));
 }
+
+#[test]
+fn names_marked_exact_compile_apart() {
+    let dict = parse("@actors\nUSA\tUnited States ; =US\tcountry\n", "e.hd").unwrap();
+    assert_eq!(dict.actors[0].names, ["United States", "=US"]);
+    let c = crate::compile::CompiledDict::new(&dict);
+    assert!(c.actors.longest(&["us"], 0).is_none());
+    assert_eq!(c.exact_actors.longest(&["us"], 0).map(|m| m.0), Some(1));
+    assert_eq!(
+        c.actors.longest(&["united", "states"], 0).map(|m| m.0),
+        Some(2)
+    );
+    // Written back as it was read.
+    assert!(write(&dict).unwrap().contains("=US"));
+}

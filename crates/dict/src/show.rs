@@ -7,7 +7,12 @@ use crate::compile::{CompiledDict, norm_phrase};
 pub fn explain(dict: &CompiledDict, term: &str) -> Vec<String> {
     let words: Vec<String> = norm_phrase(term).split(' ').map(str::to_string).collect();
     let mut out = Vec::new();
-    if let Some((n, ids)) = dict.actors.longest(&words, 0)
+    let exact = dict.exact_actors.longest(&words, 0).filter(|_| {
+        term.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    });
+    if let Some((n, ids)) = dict.actors.longest(&words, 0).or(exact)
         && n == words.len()
     {
         for &&id in &ids {

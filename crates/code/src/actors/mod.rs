@@ -83,11 +83,22 @@ fn matches(
             i += 1;
             continue;
         }
-        let actor = dict.actors.longest(lower, i).and_then(|(n, ids)| {
+        let code_of = |(n, ids): (usize, Vec<&usize>)| {
             ids.iter()
                 .find_map(|&&id| dict.actor_code(id, date))
                 .map(|c| (n, c))
-        });
+        };
+        let actor = dict.actors.longest(lower, i).and_then(code_of);
+        // "US", "WHO": names that are also common words match only in capitals.
+        let exact = dict
+            .exact_actors
+            .longest(lower, i)
+            .filter(|(n, _)| ws[i..i + n].iter().all(|w| w.upper || w.punct))
+            .and_then(code_of);
+        let actor = match (actor, exact) {
+            (Some(a), Some(e)) => Some(if e.0 > a.0 { e } else { a }),
+            (a, e) => a.or(e),
+        };
         let agent = dict.agents.longest(lower, i);
         let an = actor.as_ref().map_or(0, |a| a.0);
         let gn = agent.as_ref().map_or(0, |a| a.0);

@@ -19,6 +19,8 @@ pub struct Word {
     pub punct: bool,
     /// The text starts with an upper-case letter.
     pub cap: bool,
+    /// The text has letters and all of them are upper case ("US", "WHO").
+    pub upper: bool,
     /// The token's tag, when the sentence is tagged.
     pub upos: Option<Upos>,
     /// The token's lemma (lower case), when known.
@@ -124,6 +126,10 @@ fn unit(
     let lower = t.to_lowercase().replace('’', "'");
     Word {
         cap: t.chars().next().is_some_and(char::is_uppercase),
+        upper: t.chars().any(char::is_alphabetic)
+            && t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase),
         lower,
         span: Span::new(base + a, base + b),
         tok,
