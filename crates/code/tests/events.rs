@@ -169,3 +169,14 @@ fn names_that_are_common_words_match_only_in_capitals() {
     let out = CODER.code(&d);
     assert!(out.mentions.is_empty(), "{:?}", out.mentions);
 }
+
+#[test]
+fn a_role_in_a_place_takes_the_place_s_country() {
+    assert_eq!(
+        coded("Police in Los Angeles have arrested a Russian diplomat."),
+        ["USACOP RUSGOV 173"]
+    );
+    // After the verb, "in Chicago" is where it happened, not who was arrested.
+    let got = coded("Police arrested students in Chicago today.");
+    assert_eq!(got, ["---COP ---EDU 173"]);
+}

@@ -325,6 +325,83 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
     out
 }
 
+/// "Police in Los Angeles have …", "protesters in Almaty attacked …": a role with no country
+/// (`---COP`) followed by "in" and a place the gazetteer knows, then the verb, takes that
+/// place's country (`USACOP`). The place must be a country, a state or province, or a town of
+/// at least 10,000 people.
+pub fn locate_roles(
+    ws: &[Word],
+    units: &mut [Unit],
+    dict: &CompiledDict,
+    date: Option<chrono::NaiveDate>,
+) {
+    use herald_geo::{Gazetteer, Kind};
+    let gaz = Gazetteer::embedded();
+    for u in units.iter_mut() {
+        let [m] = u.members.as_mut_slice() else {
+            continue;
+        };
+        let Some(role) = m.code.strip_prefix("---").filter(|r| !r.is_empty()) else {
+            continue;
+        };
+        if ws.get(u.end).is_none_or(|w| w.lower != "in") {
+            continue;
+        }
+        let start = u.end + 1;
+        let place = (1..=3).rev().find_map(|len| {
+            let words = ws.get(start..start + len)?;
+            // The phrase ends a subject ("police in Los Angeles have …"); after a verb, "in X"
+            // is where the event happened ("arrested students in Moscow today").
+            let verb_next = ws
+                .get(start + len)
+                .is_some_and(|w| matches!(w.upos, Some(Upos::Verb | Upos::Aux)));
+            if !verb_next || !words.iter().all(|w| w.cap && !w.punct) {
+                return None;
+            }
+            let name = words
+                .iter()
+                .map(|w| w.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            gaz.lookup(&name)
+                .iter()
+                .map(|h| gaz.entry(h.id))
+                .filter(|e| {
+                    !e.country.is_empty()
+                        && match e.kind {
+                            Kind::Country | Kind::Admin1 => true,
+                            Kind::City => e.population >= 10_000,
+                            _ => false,
+                        }
+                })
+                .max_by_key(|e| (e.kind == Kind::Country, e.population))
+        });
+        let Some(place) = place else { continue };
+        let Some(country) = gaz.country(&place.country).map(|id| &gaz.entry(id).name) else {
+            continue;
+        };
+        let words: Vec<String> = crate::actors::norm_words(country);
+        let code = dict
+            .actors
+            .longest(&words, 0)
+            .filter(|(n, _)| *n == words.len())
+            .and_then(|(_, ids)| ids.iter().find_map(|&&id| dict.actor_code(id, date)))
+            .map(|c| c.code.clone())
+            .filter(|c| c.len() == 3);
+        if let Some(code) = code {
+            m.code = format!("{code}{role}");
+        }
+    }
+}
+
+/// Lower-case words of a name, as the dictionary index keys them.
+fn norm_words(name: &str) -> Vec<String> {
+    herald_dict::compile::norm_phrase(name)
+        .split(' ')
+        .map(str::to_string)
+        .collect()
+}
+
 /// Adds the names the entity recogniser found that no dictionary entry covers ("activist
 /// Evan Mawarire", "the Civil Liberty Organization") as actors of unknown code (`---`, kind
 /// `unknown`): an event on them keeps their text instead of being dropped.
