@@ -33,13 +33,53 @@ pub(crate) struct Attribution {
 }
 
 /// Finds the attributions of one sentence. `marks` are the document's quotes.
-pub(crate) fn attributions(ws: &[Word], marks: &[Marked]) -> Vec<Attribution> {
+/// `headline` is true for the document's title line, where "Name: claim" attributes the claim.
+pub(crate) fn attributions(ws: &[Word], marks: &[Marked], headline: bool) -> Vec<Attribution> {
     let quoted = |w: &Word| marks.iter().any(|m| m.inner.contains(w.span));
     let mut out: Vec<Attribution> = Vec::new();
     let mut clause_start = 0;
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
+        // "“…” ― Ana Ruiz": a dash and a name signing the quote before it.
+        if is_dash(w.text)
+            && let Some(a) = signature(ws, i, marks)
+        {
+            out.push(a);
+            clause_start = i + 1;
+            i += 1;
+            continue;
+        }
+        // "Lynch: No outside influence on the probe." (a headline): the name before the colon
+        // said what follows it.
+        if headline
+            && w.text == ":"
+            && clause_start == 0
+            && i > 0
+            && i <= 6
+            && !ws[0].text.eq_ignore_ascii_case("the")
+            && ws[0].is_capitalized()
+            // "Obama on Climate Change: …": the name is the phrase the headline opens with.
+            && let Some(np) = np_left(ws, i - 1, 0)
+                .filter(|np| np.0 == 0)
+                .or_else(|| np_right(ws, 0, i))
+        {
+            let mut e = ws.len();
+            while e > i + 1 && is_final(ws[e - 1].text) {
+                e -= 1;
+            }
+            if e > i + 2 {
+                out.push(Attribution {
+                    speaker: np,
+                    cue: w.span,
+                    pieces: vec![ws[i + 1].span.cover(ws[e - 1].span)],
+                    group: ws[0].span.cover(w.span),
+                });
+                clause_start = e;
+                i = e;
+                continue;
+            }
+        }
         // "Trump: “…”" (headlines, transcripts): a name at the clause start, a colon, a quote.
         if w.text == ":"
             && i > clause_start
@@ -47,7 +87,11 @@ pub(crate) fn attributions(ws: &[Word], marks: &[Marked]) -> Vec<Attribution> {
                 .iter()
                 .find(|m| m.outer.start >= w.span.end && m.outer.start - w.span.end <= 2)
             && let Some(np) = np_left(ws, i - 1, clause_start)
-            && np.0 == clause_start
+            // "Polls held up - Ann Lee: “…”", "More from Lee: “…”" too.
+            && (np.0 == clause_start
+                || ws[np.0].is_capitalized()
+                    && (matches!(ws[np.0 - 1].text, "-" | "—" | "–")
+                        || ws[np.0 - 1].lower() == "from"))
         {
             out.push(Attribution {
                 speaker: np,
@@ -59,11 +103,61 @@ pub(crate) fn attributions(ws: &[Word], marks: &[Marked]) -> Vec<Attribution> {
             i += 1;
             continue;
         }
+        // "he demurred: “…”", "Smith shot back: “…”": any past-tense verb before a colon and a
+        // quote reports it.
+        if w.text == ":"
+            && i > clause_start + 1
+            && let Some(m) = marks
+                .iter()
+                .find(|m| m.outer.start >= w.span.end && m.outer.start - w.span.end <= 2)
+            && let Some(v) = verb_before(ws, i)
+            && v > clause_start
+            && cue_kind(&ws[v].lower()).is_none()
+            && let Some(np) = speaker_left(ws, v, clause_start)
+            && np.1 < v
+        {
+            out.push(Attribution {
+                speaker: np,
+                cue: ws[v].span.cover(ws[i - 1].span),
+                pieces: vec![m.outer],
+                group: ws[np.0].span.cover(w.span),
+            });
+            clause_start = i + 1;
+            i += 1;
+            continue;
+        }
+        // "“This is fantastic!” beamed Ann Lee", "“…,” Lee shot back": any verb after a quote
+        // that ends in a comma, "!" or "?".
+        if is_close_mark_or_straight(w.text)
+            && i > 0
+            && matches!(ws[i - 1].text, "," | "!" | "?")
+            && let Some(m) = marks.iter().find(|m| m.outer.end == w.span.end)
+            && !out
+                .iter()
+                .any(|a| a.pieces.iter().any(|p| p.contains(m.inner)))
+            && let Some(a) = after_quote(ws, i, m)
+        {
+            out.push(a);
+            clause_start = i + 1;
+            i += 1;
+            continue;
+        }
         if !w.is_alnum() || quoted(w) {
             i += 1;
             continue;
         }
         let lower = w.lower();
+        if lower == "as"
+            && !out
+                .iter()
+                .any(|a| a.pieces.iter().any(|p| p.contains(w.span)))
+            && let Some(a) = branding(ws, i, clause_start, marks)
+        {
+            clause_start = i + 1;
+            out.push(a);
+            i += 1;
+            continue;
+        }
         if lower == "according" && ws.get(i + 1).is_some_and(|n| n.lower() == "to") {
             if let Some(a) = according(ws, i, clause_start) {
                 clause_start = i + 2;
@@ -143,12 +237,38 @@ pub(crate) fn attributions(ws: &[Word], marks: &[Marked]) -> Vec<Attribution> {
         if let Some(a) = at_cue(ws, i, cue_end, kind, clause_start, marks, prev_speaker)
             // "made statements" introduces what follows; it does not close a quote before it.
             && (noun_cue.is_none() || a.pieces.iter().all(|p| p.start >= ws[i].span.end))
+            // …and only a clause or a quote: "made statements along these lines" says nothing.
+            && (noun_cue.is_none()
+                || ws.get(cue_end + 1).is_some_and(|w| {
+                    // "issued a statement saying …" too.
+                    matches!(w.text, "that" | ":" | ",")
+                        || is_mark(w.text)
+                        || cue_kind(&w.lower()).is_some()
+                }))
         {
             clause_start = cue_end + 1;
             out.push(a);
         }
         i = cue_end + 1;
     }
+    // "She says she hopes …": a weak cue inside a content is part of it, no attribution.
+    let weak = |a: &Attribution| {
+        ws.iter()
+            .find(|w| w.span.start == a.cue.start)
+            .is_some_and(|w| cue_kind(&w.lower()) == Some(CueKind::Weak))
+    };
+    let nested: Vec<bool> = out
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            weak(a)
+                && out[..k]
+                    .iter()
+                    .any(|o| o.pieces.iter().any(|p| p.contains(a.group)))
+        })
+        .collect();
+    let mut keep = nested.iter().map(|n| !n);
+    out.retain(|_| keep.next().unwrap_or(true));
     // A content runs up to the next attribution's speaker and cue, not over them.
     for k in 1..out.len() {
         let next = out[k].group;
@@ -170,6 +290,42 @@ pub(crate) fn attributions(ws: &[Word], marks: &[Marked]) -> Vec<Attribution> {
         }
     }
     out
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "―" | "—" | "–")
+}
+
+/// "“…” ― Ana Ruiz": the dash at `i` right after a closing quote (in this sentence or ending
+/// the one before), then a capitalised name and nothing else in its clause.
+fn signature(ws: &[Word], i: usize, marks: &[Marked]) -> Option<Attribution> {
+    let at = ws[i].span.start;
+    let m = if i == 0 {
+        marks
+            .iter()
+            .find(|m| m.closed && m.outer.end <= at && at - m.outer.end <= 4)?
+    } else {
+        let mut k = i - 1;
+        if k > 0 && matches!(ws[k].text, "." | ",") {
+            k -= 1;
+        }
+        if !is_close_mark_or_straight(ws[k].text) {
+            return None;
+        }
+        let end = ws[k].span.end;
+        marks.iter().find(|m| m.closed && m.outer.end == end)?
+    };
+    let np = np_right(ws, i + 1, ws.len())?;
+    let name = &ws[np.0..=np.1];
+    let done = ws
+        .get(np.1 + 1)
+        .is_none_or(|w| is_final(w.text) || is_mark(w.text) || w.text == ",");
+    (done && name.iter().all(Word::is_capitalized) && name.len() <= 5).then(|| Attribution {
+        speaker: np,
+        cue: ws[i].span,
+        pieces: vec![m.outer],
+        group: ws[i].span.cover(ws[np.1].span),
+    })
 }
 
 /// The speaker left of the cue at `i`: skips auxiliaries and adverbs, and an apposition
@@ -251,6 +407,14 @@ fn speaker_left(ws: &[Word], i: usize, floor: usize) -> Option<(usize, usize)> {
         return Some(outer.unwrap_or(inner));
     }
     let np = np_left(ws, j, floor)?;
+    // "Trump in his speech called", "Lee at a rally said": the subject before the adjunct.
+    if np.0 >= floor + 2
+        && super::speaker::is_determiner(&ws[np.0].lower())
+        && matches!(ws[np.0 - 1].lower().as_str(), "in" | "at" | "during" | "on")
+        && let Some(subject) = np_left(ws, np.0 - 2, floor)
+    {
+        return Some(subject);
+    }
     // "the resolution which said", "Clinton, who said": the relative pronoun's antecedent.
     if np.0 == np.1 && np.0 > floor + 1 && matches!(ws[np.0].lower().as_str(), "who" | "which") {
         let k = if ws[np.0 - 1].text == "," {
@@ -270,6 +434,15 @@ fn speaker_left(ws: &[Word], i: usize, floor: usize) -> Option<(usize, usize)> {
 /// The main clause's subject, for a participle cue ("…, calling the protests …").
 fn main_subject(ws: &[Word], before: usize) -> Option<(usize, usize)> {
     let mut s = 0;
+    // A quote opening the sentence is not its subject: "“I said no,” Lee said, adding …".
+    if ws
+        .first()
+        .is_some_and(|w| is_open_mark(w.text) || w.text == "\"")
+    {
+        s = (1..before)
+            .find(|&k| is_close_mark_or_straight(ws[k].text))
+            .map_or(before, |k| k + 1);
+    }
     while s < before && !ws[s].is_alnum() {
         s += 1;
     }
@@ -304,8 +477,12 @@ fn at_cue(
         && (ws[i - 1].text == ","
             || (is_close_mark_or_straight(ws[i - 1].text) && i > 1 && ws[i - 2].text == ","));
     let mut inverted = false;
-    let coordinated = i > 0 && matches!(ws[i - 1].lower().as_str(), "and" | "but");
-    let mut speaker = if (participle && after_comma) || coordinated {
+    // "and called", "but said", and "said answering a question": the same speaker.
+    let coordinated = i > 0
+        && (matches!(ws[i - 1].lower().as_str(), "and" | "but")
+            || participle && cue_kind(&ws[i - 1].lower()).is_some());
+    let borrowed = (participle && after_comma) || coordinated;
+    let mut speaker = if borrowed {
         // "…, he said, adding that …", "… said X and called Y …": the same speaker.
         prev_speaker.or_else(|| main_subject(ws, i))
     } else {
@@ -316,7 +493,9 @@ fn at_cue(
     if floor > 0
         && is_close_mark_or_straight(ws[floor - 1].text)
         && speaker.is_none_or(|(a, _)| a > floor)
-        && ws[floor..i].iter().filter(|w| w.text == ",").count() >= 1
+        && (ws[floor..i].iter().filter(|w| w.text == ",").count() >= 1
+            // "“…,” Mr. Ames of the club said": a phrase the left walk cut short.
+            || ws[floor].is_capitalized() && ws[floor..i].iter().all(Word::is_alnum))
         && let Some(np) = np_right(ws, floor, i)
     {
         speaker = Some(np);
@@ -325,12 +504,17 @@ fn at_cue(
     if speaker.is_none()
         && kind != CueKind::Weak
         && !participle
-        && i > 0
-        && (after_comma || is_mark(ws[i - 1].text))
+        // "Said Ellis: “…”" opens its sentence with the cue.
+        && (i > 0 && (after_comma || is_mark(ws[i - 1].text))
+            || i == clause_start
+                && ws[i].is_capitalized()
+                && ws[i + 1..n.min(i + 8)].iter().any(|w| w.text == ":" || w.text == ","))
         && let Some(np) = np_right(ws, cue_end + 1, n)
         // "said Friday that …", "says that …": no inverted speaker.
         && !is_time_word(&ws[np.0].lower())
         && !matches!(ws[np.0].lower().as_str(), "that" | "this" | "in" | "on")
+        // "…, said the ''old model'' is dead": a determiner alone is no speaker.
+        && !(np.0 == np.1 && super::speaker::is_determiner(&ws[np.0].lower()))
     {
         speaker = Some(np);
         inverted = true;
@@ -345,6 +529,7 @@ fn at_cue(
         .take_while(|&k| is_aux_or_adverb(&ws[k].lower()))
         .map(|k| ws[k].lower());
     if !inverted
+        && !participle
         && chain.into_iter().any(|w| {
             matches!(
                 w.as_str(),
@@ -354,16 +539,35 @@ fn at_cue(
     {
         return None;
     }
-    let group_start = if inverted { i } else { speaker.0.min(i) };
+    // A speaker taken over from the clause before ("…, adding that") is not next to the cue.
+    let group_start = if inverted || borrowed {
+        i
+    } else {
+        speaker.0.min(i)
+    };
     let mut after = if inverted { speaker.1 + 1 } else { cue_end + 1 };
     let mut adjunct_only = false;
+    // "“…,” Mr. Trump said in a documentary that showed …": with the quote before, a "that"
+    // after the adjunct starts a relative clause, not the content.
+    let gs = if inverted { i } else { speaker.0.min(i) };
+    let quote_before = gs > 0
+        && (is_close_mark_or_straight(ws[gs - 1].text)
+            || (gs > 1 && ws[gs - 1].text == "," && is_close_mark_or_straight(ws[gs - 2].text)));
     if kind == CueKind::Tell {
         // Skip the hearer: "told reporters", "told a press conference that".
-        match (after..n.min(after + 7)).find(|&k| {
+        // "is telling supporters after his victory in the primary that …": a long hearer.
+        match (after..n.min(after + 14)).find(|&k| {
             matches!(ws[k].text, "that" | ":" | ",")
                 || is_open_mark(ws[k].text)
                 || ws[k].text == "\""
         }) {
+            // "“…,” Merkel told reporters after the meeting that …": with the quote before, the
+            // hearer ends at an adjunct.
+            Some(k) if quote_before => {
+                after = (after..k)
+                    .find(|&j| j > after && is_adjunct(&ws[j].lower()))
+                    .unwrap_or(k);
+            }
             Some(k) => after = k,
             None => after = np_right(ws, after, n).map_or(after, |(_, e)| e + 1),
         }
@@ -378,12 +582,6 @@ fn at_cue(
     } {
         after += 1;
     }
-    // "“…,” Mr. Trump said in a documentary that showed …": with the quote before, a "that"
-    // after the adjunct starts a relative clause, not the content.
-    let gs = if inverted { i } else { speaker.0.min(i) };
-    let quote_before = gs > 0
-        && (is_close_mark_or_straight(ws[gs - 1].text)
-            || (gs > 1 && ws[gs - 1].text == "," && is_close_mark_or_straight(ws[gs - 2].text)));
     // "said in a statement that …": the content starts after "that".
     if ws.get(after).is_some_and(|w| is_adjunct(&w.lower())) && quote_before {
         adjunct_only = true;
@@ -412,13 +610,34 @@ fn at_cue(
                     })
             }) {
             Some(k) => after = k,
-            None => adjunct_only = true,
+            None => {
+                // "As Dell said last week in Tel Aviv, “…”": the quote after the adjunct.
+                let k =
+                    (after..n.min(after + 16)).find(|&k| ws[k].text == "," || is_mark(ws[k].text));
+                match k {
+                    Some(k)
+                        if ws[k].text == ","
+                            && ws
+                                .get(k + 1)
+                                .is_some_and(|w| is_open_mark(w.text) || w.text == "\"")
+                            && !quote_before =>
+                    {
+                        after = k + 1;
+                    }
+                    _ => adjunct_only = true,
+                }
+            }
         }
     }
     let lead = ws.get(after).map(|w| w.lower());
+    // "that", a colon or a quote; or "He jokes, “…”".
     let explicit = lead
         .as_deref()
-        .is_some_and(|l| matches!(l, "that" | ":") || is_mark(l));
+        .is_some_and(|l| matches!(l, "that" | ":") || is_mark(l))
+        || lead.as_deref() == Some(",")
+            && ws
+                .get(after + 1)
+                .is_some_and(|w| is_open_mark(w.text) || w.text == "\"");
     while after < n && matches!(ws[after].text, "that" | ":" | ",") {
         after += 1;
     }
@@ -446,6 +665,7 @@ fn at_cue(
     while end > after && (is_final(ws[end - 1].text) || ws[end - 1].text == ",") {
         end -= 1;
     }
+    end = quote_then_adjunct(ws, after, end).unwrap_or(end);
     let pre = (after < end && !adjunct_only).then(|| ws[after].span.cover(ws[end - 1].span));
     // Content before the cue: "…, he said."
     let mut post_quote = false;
@@ -466,19 +686,10 @@ fn at_cue(
         (gap > 0 && e > clause_start + 2).then(|| ws[clause_start].span.cover(ws[e - 1].span))
     });
     let mut post = post.flatten();
-    // "“…?” he said." split after the question mark: the quote ends just before the sentence.
-    if post.is_none() && group_start == 0 && clause_start == 0 {
-        let at = ws[0].span.start;
-        if let Some(m) = marks
-            .iter()
-            .find(|m| m.outer.end <= at && at - m.outer.end <= 3)
-        {
-            post = Some(m.outer);
-            post_quote = true;
-        }
-    }
     let adjunct_after = lead.as_deref().is_none_or(|l| {
-        is_final(l)
+        // "said of Apple" (but "spoke of" reports what follows).
+        (l == "of" && matches!(ws[i].lower().as_str(), "said" | "says" | "say"))
+            || is_final(l)
             || matches!(
                 l,
                 "on" | "in"
@@ -515,6 +726,22 @@ fn at_cue(
     // "…, Mr. Trump said, ''I'd like …''": a quote right after the cue is its content, not
     // the unquoted clause before it.
     let quote_after = ws.get(after).is_some_and(|w| is_mark(w.text)) && pre.is_some();
+    // "“…?” he said." split after the question mark: the quote ends just before the sentence,
+    // in the same paragraph, and the cue has no content of its own after it.
+    if post.is_none()
+        && group_start == 0
+        && clause_start == 0
+        && (pre.is_none() || adjunct_only || (adjunct_after && !quote_after))
+    {
+        let at = ws[0].span.start;
+        if let Some(m) = marks
+            .iter()
+            .find(|m| m.outer.end <= at && at - m.outer.end <= 3 && !m.para_end)
+        {
+            post = Some(m.outer);
+            post_quote = true;
+        }
+    }
     // A quote opening right after the cue is the content, however many sentences it runs.
     let pre = match ws
         .get(after)
@@ -531,9 +758,10 @@ fn at_cue(
         pieces.push(p);
         // "“…,” he said, “…”": the quote after the cue is the same speaker's.
         if let Some(k) = (cue_end + 1..n).find(|&k| is_open_mark(ws[k].text) || ws[k].text == "\"")
+            // …unless another cue comes first: "…,” he said, suggesting a question: “…”".
             && ws[cue_end + 1..k]
                 .iter()
-                .all(|w| w.text != "." && w.text != ";")
+                .all(|w| w.text != "." && w.text != ";" && cue_kind(&w.lower()).is_none())
             && let Some(m) = marks.iter().find(|m| m.outer.start == ws[k].span.start)
         {
             pieces.push(m.outer);
@@ -542,7 +770,14 @@ fn at_cue(
         if kind == CueKind::Weak && !explicit && !clause_like(ws, after) {
             return None;
         }
-        pieces.push(p);
+        // "… said about its platform:" and the quote in the next paragraph: the quote is the
+        // content, not the words before the colon.
+        let block = ws.last().filter(|w| w.text == ":").and_then(|w| {
+            marks
+                .iter()
+                .find(|m| m.outer.start >= w.span.end && m.outer.start - w.span.end <= 4)
+        });
+        pieces.push(block.map_or(p, |m| m.outer));
     } else if let Some(m) = ws
         .last()
         .filter(|w| matches!(w.text, ":" | ","))
@@ -564,6 +799,188 @@ fn at_cue(
         pieces,
         group,
     })
+}
+
+/// A lower-case past-tense verb ending just before `i`, with a particle ("shot back"): the
+/// verb's index.
+fn verb_before(ws: &[Word], i: usize) -> Option<usize> {
+    let mut v = i.checked_sub(1)?;
+    if matches!(ws[v].lower().as_str(), "back" | "out" | "up" | "in") {
+        v = v.checked_sub(1)?;
+    }
+    past_tense(&ws[v]).then_some(v)
+}
+
+/// A lower-case past-tense form: "beamed", "demurred", and the commonest irregulars.
+fn past_tense(w: &Word) -> bool {
+    let l = w.lower();
+    w.text.starts_with(char::is_lowercase)
+        && (l.len() > 4 && l.ends_with("ed")
+            || matches!(
+                l.as_str(),
+                "shot" | "wrote" | "told" | "spoke" | "sang" | "cried" | "shouted" | "went"
+            ))
+}
+
+/// "“…!” beamed Ann Lee, 60." / "“…,” Lee shot back.": after the quote closing at word `i`,
+/// a verb and a name, or a name and a verb, and nothing more than an adjunct.
+fn after_quote(ws: &[Word], i: usize, m: &Marked) -> Option<Attribution> {
+    let n = ws.len();
+    let (speaker, verb) = if ws.get(i + 1).is_some_and(past_tense) {
+        let np = np_right(ws, i + 2, n)?;
+        (np, i + 1)
+    } else {
+        let np = np_right(ws, i + 1, n)?;
+        // The phrase may have run on over the verb: "Lee shot back".
+        let v = (np.0 + 1..=np.1)
+            .find(|&k| past_tense(&ws[k]))
+            .unwrap_or(np.1 + 1);
+        (ws.get(v).is_some_and(past_tense) && ws[np.0].lower() != "it")
+            .then_some(((np.0, v - 1), v))?
+    };
+    // The clause ends here, or goes on with an adjunct or a comma: "… with a laugh."
+    let mut end = verb.max(speaker.1) + 1;
+    if ws
+        .get(end)
+        .is_some_and(|w| matches!(w.lower().as_str(), "back" | "out" | "up"))
+    {
+        end += 1;
+    }
+    let done = ws.get(end).is_none_or(|w| {
+        is_final(w.text)
+            || w.text == ","
+            || matches!(
+                w.lower().as_str(),
+                "with" | "as" | "at" | "in" | "on" | "to"
+            )
+    });
+    let cue_end = if end > verb + 1 && verb > speaker.1 {
+        end - 1
+    } else {
+        verb
+    };
+    (done && cue_kind(&ws[verb].lower()).is_none()).then(|| Attribution {
+        speaker,
+        cue: ws[verb].span.cover(ws[cue_end].span),
+        pieces: vec![m.outer],
+        group: ws[i + 1].span.cover(ws[end - 1].span),
+    })
+}
+
+/// "Reid has gone after Trump as a “con artist”", "Lawmakers Rip Trump As A ‘Fraud’": a verb, an
+/// object of a few words, "as" at `i` and a quote. The verb need not be one of saying; the
+/// quote makes the label the subject's words.
+fn branding(ws: &[Word], i: usize, floor: usize, marks: &[Marked]) -> Option<Attribution> {
+    // "as a “…”", "as being in the “…”", "as, “…”".
+    let q =
+        (i + 1..ws.len().min(i + 5)).find(|&k| is_open_mark(ws[k].text) || ws[k].text == "\"")?;
+    if !ws[i + 1..q]
+        .iter()
+        .all(|w| w.text == "," || w.text.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
+    let m = marks.iter().find(|m| m.outer.start == ws[q].span.start)?;
+    // The verb: the first lower-case verb form left of the object.
+    let verb = (floor..i).rev().take(7).find(|&k| {
+        let w = &ws[k];
+        let l = w.lower();
+        w.is_alnum()
+            && !super::speaker::is_determiner(&l)
+            && (cue_kind(&l).is_some()
+                || l.len() > 3 && (l.ends_with("ed") || l.ends_with("ing") || l.ends_with('s'))
+                // "has gone after": an irregular participle after "has".
+                || k > 0 && matches!(ws[k - 1].lower().as_str(), "has" | "have" | "had"))
+            && (w.text.chars().next().is_some_and(char::is_lowercase)
+                // A headline in title case: "Lawmakers Rip Trump As …".
+                || ws[i].text == "As")
+    })?;
+    // Prepositions may close the verb ("gone after Trump"); nothing else but the object.
+    let object = &ws[verb + 1..i];
+    if object
+        .iter()
+        .any(|w| !w.is_alnum() && w.text != "'s" && w.text != "’s")
+    {
+        return None;
+    }
+    // "was known as", "is seen as": a passive names no speaker.
+    let passive = (floor..verb)
+        .rev()
+        .take_while(|&k| is_aux_or_adverb(&ws[k].lower()))
+        .any(|k| {
+            matches!(
+                ws[k].lower().as_str(),
+                "is" | "was" | "were" | "are" | "be" | "been"
+            )
+        });
+    let speaker = speaker_left(ws, verb, floor)?;
+    // "rated 32% of Republican claims as “false”": a noun after a preposition is no subject.
+    let governed = speaker.0 > floor
+        && matches!(
+            ws[speaker.0 - 1].lower().as_str(),
+            "of" | "for" | "to" | "from" | "with" | "by" | "in" | "on" | "at" | "about"
+        );
+    // …nor is a phrase with a verb in it ("The site rated half of Republican").
+    let verbal = ws[speaker.0..=speaker.1.min(verb)].iter().any(|w| {
+        let l = w.lower();
+        l.len() > 3 && l.ends_with("ed") && w.text.starts_with(char::is_lowercase)
+    });
+    if passive || governed || verbal || speaker.1 >= verb {
+        return None;
+    }
+    let start = ws.get(verb + 1).map_or(ws[i].span, |w| w.span);
+    Some(Attribution {
+        speaker,
+        cue: ws[verb].span,
+        pieces: vec![start.cover(m.outer)],
+        group: ws[speaker.0].span.cover(ws[verb].span),
+    })
+}
+
+/// "called the law a “crazy system” during a stop in Flint": the content ends with its last
+/// quote when a time or place adjunct follows it. The end (exclusive word index) if so.
+fn quote_then_adjunct(ws: &[Word], after: usize, end: usize) -> Option<usize> {
+    let k = (after + 1..end)
+        .rev()
+        .find(|&k| is_close_mark_or_straight(ws[k].text))?;
+    let mut a = k + 1;
+    if ws.get(a).is_some_and(|w| w.text == ",") {
+        a += 1;
+    }
+    let lower = |j: usize| ws.get(j).map(Word::lower).unwrap_or_default();
+    // Only adjuncts of the speech event: "during a stop", "on Monday", "in an interview"; or a
+    // new clause: "… “a con” and encouraged Americans to …", "… “depleted” but he says …".
+    let adjunct = match lower(a).as_str() {
+        "during" | "while" | "though" | "although" | "until" | "—" | "–" => true,
+        "and" | "but" => {
+            let next = lower(a + 1);
+            matches!(
+                next.as_str(),
+                "he" | "she" | "they" | "also" | "then" | "later"
+            ) || cue_kind(&next).is_some()
+                || ws.get(a + 1).is_some_and(past_tense)
+        }
+        "on" | "last" | "this" | "late" | "early" => is_time_word(&lower(a + 1)),
+        "in" | "at" => (a + 1..a + 4).any(|j| {
+            matches!(
+                lower(j).as_str(),
+                "statement"
+                    | "interview"
+                    | "speech"
+                    | "tweet"
+                    | "post"
+                    | "letter"
+                    | "rally"
+                    | "event"
+                    | "briefing"
+                    | "conference"
+                    | "debate"
+                    | "hearing"
+            )
+        }),
+        w => is_time_word(w),
+    };
+    (a < end && adjunct).then_some(k + 1)
 }
 
 /// "According to X, …" and "…, according to X".
@@ -606,9 +1023,13 @@ mod tests {
 
     /// (sentence, speaker, cue, content pieces)
     fn run(text: &str) -> Vec<(String, String, Vec<String>)> {
+        run_as(text, false)
+    }
+
+    fn run_as(text: &str, headline: bool) -> Vec<(String, String, Vec<String>)> {
         let ws = words(text, Span::new(0, text.len()));
         let ms = marks::find(text);
-        attributions(&ws, &ms)
+        attributions(&ws, &ms, headline)
             .into_iter()
             .map(|a| {
                 let sp = ws[a.speaker.0].span.cover(ws[a.speaker.1].span);
@@ -708,6 +1129,138 @@ mod tests {
                 "expressed",
                 &["concern that the truce could collapse"],
             ),
+            (
+                "The senator criticized the plan as a “costly mistake” during a hearing.",
+                "The senator",
+                "criticized",
+                &["the plan as a “costly mistake”"],
+            ),
+            (
+                "The senator said the plan was “a scam” and called for a vote.",
+                "The senator",
+                "said",
+                &["the plan was “a scam”"],
+            ),
+            (
+                "“Who do they think they are?” Lee said of the bank on Friday.",
+                "Lee",
+                "said",
+                &["“Who do they think they are?”"],
+            ),
+            (
+                "“I said no then,” Lee said answering a question in Leeds.",
+                "Lee",
+                "said",
+                &["“I said no then,”"],
+            ),
+            (
+                "As Ann Lee said last week in Leeds, “The port is the future.”",
+                "Ann Lee",
+                "said",
+                &["“The port is the future.”"],
+            ),
+            (
+                "Lee in her speech called the plan a “fraud,” adding that she would fight it.",
+                "Lee",
+                "called",
+                &["the plan a “fraud,”"],
+            ),
+            (
+                "“I like the plan” of the mayor, Ann Lee said.",
+                "Ann Lee",
+                "said",
+                &["“I like the plan” of the mayor"],
+            ),
+            (
+                "Polls were right - Ann Lee: “The turnout was high.”",
+                "Ann Lee",
+                ":",
+                &["“The turnout was high.”"],
+            ),
+            (
+                "Lee jokes, “The line never ends!”",
+                "Lee",
+                "jokes",
+                &["“The line never ends!”"],
+            ),
+            (
+                "Lee says he is “ready to serve” and then left.",
+                "Lee",
+                "says",
+                &["he is “ready to serve”"],
+            ),
+            (
+                "Lee said there are forces that “seek chaos” and do not want peace.",
+                "Lee",
+                "said",
+                &["there are forces that “seek chaos” and do not want peace"],
+            ),
+            (
+                "Lee told the crowd of supporters after his win in the state primary that “we won big.”",
+                "Lee",
+                "told",
+                &["“we won big.”"],
+            ),
+            (
+                "“We will win,” Lee said, adding a warning: “Do not relax.”",
+                "Lee",
+                "said",
+                &["“We will win,”"],
+            ),
+            (
+                "“It was the least bad outcome,” Mr. Ames of the club said.",
+                "Mr. Ames of the club",
+                "said",
+                &["“It was the least bad outcome,”"],
+            ),
+            (
+                "“We are in a crisis,” Ann Lee told reporters after the meeting that ran late.",
+                "Ann Lee",
+                "told",
+                &["“We are in a crisis,”"],
+            ),
+            (
+                "Said Lee: “The tax plan is dead.”",
+                "Lee",
+                "Said",
+                &["“The tax plan is dead.”"],
+            ),
+            (
+                "The mayor is telling residents that the water is “safe to drink”.",
+                "The mayor",
+                "telling",
+                &["the water is “safe to drink”"],
+            ),
+            (
+                "Senator Ann Lee has gone after the governor as a “reckless gambler”.",
+                "Senator Ann Lee",
+                "gone",
+                &["after the governor as a “reckless gambler”"],
+            ),
+            (
+                "“This is wonderful!” beamed Ann Lee of Leeds, a delegate.",
+                "Ann Lee of Leeds",
+                "beamed",
+                &["“This is wonderful!”"],
+            ),
+            (
+                "“They came for the free food,” Lee shot back with a laugh.",
+                "Lee",
+                "shot back",
+                &["“They came for the free food,”"],
+            ),
+            (
+                "Asked about the vote, Mr. Ruiz demurred: “Ask me tomorrow.”",
+                "Mr. Ruiz",
+                "demurred",
+                &["“Ask me tomorrow.”"],
+            ),
+            (
+                "“The river rose in an hour.” ― Ana Ruiz, a farmer",
+                "Ana Ruiz",
+                "―",
+                &["“The river rose in an hour.”"],
+            ),
         ];
         for (text, sp, cue, pieces) in cases {
             let got = run(text);
@@ -721,6 +1274,53 @@ mod tests {
     }
 
     #[test]
+    fn headlines() {
+        let text = "Lee: Tax cuts will pay for themselves.";
+        assert_eq!(
+            run_as(text, true),
+            vec![(
+                "Lee".to_string(),
+                ":".to_string(),
+                vec!["Tax cuts will pay for themselves".to_string()]
+            )]
+        );
+        let got = run_as("Obama on Climate: The Trends Are Grim.", true);
+        assert_eq!(got[0].0, "Obama");
+        assert_eq!(got[0].2, vec!["The Trends Are Grim".to_string()]);
+        let got = run_as("Lee on the Vote: ‘We Will Win.’", true);
+        assert_eq!(got[0].0, "Lee");
+        // Only in a headline, and not after "The".
+        assert!(run_as(text, false).is_empty());
+        assert!(run_as("The Latest: Votes are counted.", true).is_empty());
+    }
+
+    #[test]
+    fn dashes_without_a_quote_before_sign_nothing() {
+        for text in [
+            "The plan ― Ana Ruiz wrote it ― failed.",
+            "“It failed” ― and so did the next one.",
+        ] {
+            let got = run(text);
+            assert!(got.iter().all(|(_, c, _)| c != "―"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn weak_cues_inside_a_content_are_part_of_it() {
+        let text = "The mayor said she hopes that the dam “will hold”.";
+        assert_eq!(
+            run(text),
+            vec![(
+                "The mayor".to_string(),
+                "said".to_string(),
+                vec!["she hopes that the dam “will hold”".to_string()]
+            )]
+        );
+        // A weak cue of its own still attributes its clause.
+        assert_eq!(run("The mayor hopes that the dam will hold.").len(), 1);
+    }
+
+    #[test]
     fn nouns_are_not_cues() {
         for text in [
             "The report was published on Monday.",
@@ -728,6 +1328,12 @@ mod tests {
             "The call lasted an hour.",
             "A militia called the “Free Valley Front” took the town.",
             "The farmers expressed their anger over the new tax.",
+            "The farmers see the tax as a burden.",
+            "The town was known as “the Pearl” for years.",
+            "The envoy made statements along these lines.",
+            "Prices fell, said the ''old model'' is dead.",
+            "“Stop,” the guards ordered the crowd to leave the square.",
+            "The site rated half of Republican statements as “false”.",
         ] {
             let got = run(text);
             assert!(got.is_empty(), "{text}: {got:?}");

@@ -77,8 +77,19 @@ pub(super) fn phrase_cue(ws: &[Word], i: usize) -> Option<usize> {
             || ws.get(k).is_some_and(|w| w.text == ",")
                 && ws.get(k + 1).is_some_and(|w| is_mark(w.text))
     };
+    // "“…,” the sign reads" / "“…,” read one": right after a quote.
+    let after_quote = |k: usize| {
+        (1..=3).any(|b| {
+            k >= b
+                && ws[k - b].text != ","
+                && is_mark(ws[k - b].text)
+                && ws[k - b + 1..k]
+                    .iter()
+                    .all(|w| w.text == "," || w.is_alnum() && b > 1)
+        })
+    };
     match ws[i].lower().as_str() {
-        "read" | "reads" if quote_at(i + 1) => Some(i),
+        "read" | "reads" if quote_at(i + 1) || after_quote(i) => Some(i),
         // "as he put it", before or after the quote.
         "put" | "puts"
             if ws.get(i + 1).is_some_and(|w| w.lower() == "it")
@@ -131,4 +142,28 @@ pub(super) fn statement_noun(ws: &[Word], i: usize) -> Option<usize> {
                 .iter()
                 .all(|w| w.is_alnum() && w.text.chars().next().is_some_and(char::is_lowercase))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::words;
+    use super::*;
+    use herald_core::Span;
+
+    #[test]
+    fn read_introduces_or_closes_a_quote() {
+        let at = |text: &str| {
+            let ws = words(text, Span::new(0, text.len()));
+            let i = ws
+                .iter()
+                .position(|w| w.lower().starts_with("read"))
+                .unwrap();
+            phrase_cue(&ws, i).is_some()
+        };
+        assert!(at("The sign reads: “Closed”."));
+        assert!(at("“Go home,” read one banner."));
+        assert!(at("“Go home,” the banner reads."));
+        assert!(!at("She reads the paper every day."));
+        assert!(!at("“Go home” is what he read in the paper."));
+    }
 }

@@ -333,7 +333,7 @@ pub(crate) fn is_cue_particle(cue: &str, next: &str) -> bool {
         ("point" | "points" | "pointed" | "pointing", "out")
             | ("call" | "calls" | "called" | "calling", "for" | "on")
             | (
-                "speak" | "speaks" | "spoke" | "speaking",
+                "speak" | "speaks" | "spoke" | "spoken" | "speaking",
                 "of" | "about" | "out"
             )
             | ("warn" | "warns" | "warned" | "warning", "of" | "against")
@@ -387,6 +387,7 @@ mod tests {
     fn particles() {
         assert!(is_cue_particle("pointed", "out"));
         assert!(is_cue_particle("called", "for"));
+        assert!(is_cue_particle("spoken", "of"));
         assert!(!is_cue_particle("said", "out"));
     }
 }

@@ -19,6 +19,8 @@ pub(crate) struct Marked {
     pub closed: bool,
     /// Index of the quote this one continues (the previous paragraph's unclosed quote).
     pub continues: Option<usize>,
+    /// True when nothing but punctuation follows the quote in its paragraph.
+    pub para_end: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -63,6 +65,10 @@ pub(crate) fn find(text: &str) -> Vec<Marked> {
         let doubles = paragraph_doubles(body, base, &mut marks);
         paragraph_singles(body, base, &doubles, &mut marks);
         marks.sort_by_key(|m| m.outer.start);
+        for m in &mut marks {
+            let rest = &body[m.outer.end.min(base + body.len()) - base..];
+            m.para_end = !rest.chars().any(char::is_alphanumeric);
+        }
         // The continuation convention: this paragraph opens with a mark.
         let lead = base + body.len() - body.trim_start().len();
         if let Some(prev) = pending.take()
@@ -96,6 +102,12 @@ fn paragraph_doubles(p: &str, base: usize, out: &mut Vec<Marked>) -> Vec<Span> {
             i += p[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
+        if let Some((s, a)) = open
+            && let Some(skip) = nested(p, &p[s..a], i, len)
+        {
+            i = skip;
+            continue;
+        }
         match (open, role) {
             (None, Role::Open | Role::Either) => open = Some((i, i + len)),
             (Some((s, a)), Role::Close | Role::Either) => {
@@ -107,6 +119,11 @@ fn paragraph_doubles(p: &str, base: usize, out: &mut Vec<Marked>) -> Vec<Span> {
                 push(out, &mut regions, base, s, a, i, i, false);
                 open = Some((i, i + len));
             }
+            // "”Fear. I am afraid…”": a closing mark that opens a paragraph is a typo for an
+            // opening one.
+            (None, Role::Close) if p[..i].trim().is_empty() && p[i + len..].contains('”') => {
+                open = Some((i, i + len));
+            }
             (None, Role::Close) => {}
         }
         i += len;
@@ -115,6 +132,37 @@ fn paragraph_doubles(p: &str, base: usize, out: &mut Vec<Marked>) -> Vec<Span> {
         push(out, &mut regions, base, s, a, p.len(), p.len(), false);
     }
     regions
+}
+
+/// A curly quote nested in a straight one (`"He read: “Is it true?” Yes."`), or a short scare
+/// quote in a curly one (`“I'd live in what he calls “hell” first.”`): the byte after the
+/// nested quote's close, when it closes and the outer quote's close follows it in the
+/// paragraph. (A straight mark in a curly quote is left alone: `“…,"` is a common typo.)
+fn nested(p: &str, outer_open: &str, i: usize, len: usize) -> Option<usize> {
+    let mark = &p[i..i + len];
+    let (inner_close, outer_close): (&[&str], &[&str]) = match (outer_open, mark) {
+        ("\"", "“" | "„") => (&["”"], &["\""]),
+        ("\"", "``") => (&["''"], &["\""]),
+        ("“", "“") => (&["”"], &["”"]),
+        _ => return None,
+    };
+    let rest = &p[i + len..];
+    let (at, close) = inner_close
+        .iter()
+        .filter_map(|c| rest.find(c).map(|k| (k, c.len())))
+        .min()?;
+    // A curly quote in a curly quote only as a scare quote: a few words, no sentence in it.
+    let inside = &rest[..at];
+    if outer_open == mark
+        && (inside.split_whitespace().count() > 4 || inside.contains(['.', '!', '?', '“']))
+    {
+        return None;
+    }
+    let after = i + len + at + close;
+    outer_close
+        .iter()
+        .any(|c| p[after..].contains(c))
+        .then_some(after)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -136,6 +184,7 @@ fn push(
             outer,
             closed,
             continues: None,
+            para_end: false,
         });
     }
 }
@@ -173,6 +222,7 @@ fn paragraph_singles(p: &str, base: usize, doubles: &[Span], out: &mut Vec<Marke
                     outer: Span::new(base + s, base + b + c.len_utf8()),
                     closed: true,
                     continues: None,
+                    para_end: false,
                 });
             }
             open = None;
@@ -203,6 +253,20 @@ mod tests {
             ("‘Enough,’ she said.", &["Enough,"]),
             ("It's the governors' call.", &[]),
             ("“Outer ‘inner’ end.”", &["Outer ‘inner’ end."]),
+            (
+                "\"He read: “Is it true?” Yes.\" she said.",
+                &["He read: “Is it true?” Yes."],
+            ),
+            ("“Go on,\" he said. \"We wait.”", &["Go on,", "We wait."]),
+            (
+                "“I’d live in what he calls “hell” first.” ― Ana",
+                &["I’d live in what he calls “hell” first."],
+            ),
+            ("“Stop. “Go,” he said.", &["Stop. ", "Go,"]),
+            ("”Fear. I am afraid.” ― Ana", &["Fear. I am afraid."]),
+            ("”Fear.", &[]),
+            // No outer close after it: the curly mark opens a quote of its own.
+            ("\"Go “now” then", &["Go ", "now"]),
         ];
         for (text, want) in cases {
             assert_eq!(&inner(text), want, "{text}");
@@ -218,5 +282,7 @@ mod tests {
         assert_eq!(ms[0].inner.slice(text), "First part of it.");
         assert_eq!(ms[1].continues, Some(0));
         assert_eq!(ms[1].inner.slice(text), "Second part,");
+        assert!(ms[0].para_end);
+        assert!(!ms[1].para_end);
     }
 }

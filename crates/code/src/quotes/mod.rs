@@ -5,7 +5,9 @@
 //! no tagger or parser:
 //!
 //! 1. `marks` pairs quotation marks over the document (quotes over several paragraphs too);
-//! 2. `attribute` finds, sentence by sentence, each cue with its speaker and content;
+//! 2. `attribute` finds, sentence by sentence, each cue with its speaker and content (signatures
+//!    "“…” ― Name" and "Name: …" headlines too), and `transcript` the turns of an interview
+//!    ("PENCE: …");
 //! 3. quotes inside an attribution's content become its direct pieces; a quote with no cue of
 //!    its own that opens a sentence right after an attribution with quoted words continues it;
 //! 4. `coref` resolves pronouns and descriptions to the name they stand for.
@@ -32,6 +34,7 @@ pub(crate) mod cues;
 pub mod eval;
 pub(crate) mod marks;
 pub(crate) mod speaker;
+mod transcript;
 mod wordclass;
 pub(crate) mod words;
 
@@ -59,8 +62,11 @@ pub fn find_quotes(doc: &Document, sentences: &[Sentence]) -> Vec<Quote> {
         .map(|s| words::words(text, s.span))
         .collect();
     let mut found: Vec<Found> = Vec::new();
+    // The first line is a headline when more lines follow it.
+    let title_end = text.find('\n').unwrap_or(0);
     for (k, ws) in sent_words.iter().enumerate() {
-        for a in attribute::attributions(ws, &marks) {
+        let headline = k == 0 && sentences[k].span.end <= title_end;
+        for a in attribute::attributions(ws, &marks, headline) {
             found.push(Found {
                 sentence: k,
                 attribution: a,
@@ -68,6 +74,7 @@ pub fn find_quotes(doc: &Document, sentences: &[Sentence]) -> Vec<Quote> {
             });
         }
     }
+    add_turns(text, sentences, &sent_words, &mut found);
     attach_marks(text, sentences, &marks, &mut found);
     let names = resolve(&sent_words, &found);
     let mut out = Vec::new();
@@ -91,7 +98,12 @@ pub fn find_quotes(doc: &Document, sentences: &[Sentence]) -> Vec<Quote> {
             }
         }
         for d in &f.direct {
-            pieces.push((inner_of(&marks, *d), true));
+            let mut inner = inner_of(&marks, *d);
+            // A quoted transcript turn, "“PENCE: …": the label and colon are not the words.
+            if inner.contains(a.group) {
+                inner = Span::new(a.group.end, inner.end);
+            }
+            pieces.push((inner, true));
         }
         for (span, direct) in pieces {
             let span = trim(text, span);
@@ -109,8 +121,37 @@ pub fn find_quotes(doc: &Document, sentences: &[Sentence]) -> Vec<Quote> {
         }
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
-    out.dedup_by(|a, b| a.span == b.span);
+    // The same words may be quoted by two speakers, one reporting the other.
+    out.dedup_by(|a, b| {
+        a.span == b.span && a.speaker.as_ref().map(|s| s.span) == b.speaker.as_ref().map(|s| s.span)
+    });
     out
+}
+
+/// Adds the turns of a transcript, each an attribution to its label, in place of what the
+/// sentence patterns made of the label's colon.
+fn add_turns(text: &str, sentences: &[Sentence], sent_words: &[Vec<Word>], found: &mut Vec<Found>) {
+    for t in transcript::turns(text) {
+        found.retain(|f| f.attribution.cue != t.colon);
+        let k = sentence_of(sentences, t.label.start);
+        let ws = &sent_words[k];
+        let a = ws.iter().position(|w| w.span.start >= t.label.start);
+        let b = ws.iter().rposition(|w| w.span.end <= t.label.end);
+        let (Some(a), Some(b)) = (a, b) else { continue };
+        if a > b {
+            continue;
+        }
+        found.push(Found {
+            sentence: k,
+            attribution: Attribution {
+                speaker: (a, b),
+                cue: t.colon,
+                pieces: t.pieces,
+                group: t.label.cover(t.colon),
+            },
+            direct: Vec::new(),
+        });
+    }
 }
 
 /// The quotes that hold words someone said: names and titles in quotation marks left out.
@@ -118,8 +159,11 @@ fn speech_marks(text: &str) -> Vec<Marked> {
     let all = marks::find(text);
     let mut index = vec![None; all.len()];
     let mut out: Vec<Marked> = Vec::new();
+    // A headline is in title case: a quote in it may look like a name and still be speech.
+    let title_end = text.find('\n').unwrap_or(0);
     for (k, m) in all.iter().enumerate() {
-        if is_name(m.inner.slice(text)) || names_a_work(&text[..m.outer.start]) {
+        let name = m.outer.end > title_end && is_name(m.inner.slice(text));
+        if name || names_a_work(&text[..m.outer.start]) {
             continue;
         }
         index[k] = Some(out.len());
@@ -246,6 +290,18 @@ fn attach_marks(text: &str, sentences: &[Sentence], marks: &[Marked], found: &mu
         if let Some((_, fi)) = best {
             owner[mi] = Some(fi);
             found[fi].direct.push(m.outer);
+            // "She says he called it “a farce”": a quote inside the content of an attribution
+            // around the one that owns it is the outer speaker's words as well.
+            for (fj, f) in found.iter_mut().enumerate() {
+                if fj != fi
+                    && f.attribution
+                        .pieces
+                        .iter()
+                        .any(|p| p.contains(m.outer) && p.len() > m.outer.len())
+                {
+                    f.direct.push(m.outer);
+                }
+            }
         }
     }
     for (mi, m) in marks.iter().enumerate() {
@@ -275,7 +331,9 @@ fn attach_marks(text: &str, sentences: &[Sentence], marks: &[Marked], found: &mu
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| {
-                    f.sentence <= k
+                    // A signature ("“…” ― Ana Ruiz") closes its quote; it continues nothing.
+                    !f.attribution.cue.slice(text).starts_with(['―', '—', '–'])
+                        && f.sentence <= k
                         && k - f.sentence <= 2
                         && !f.direct.is_empty()
                         && f.direct.iter().all(|d| d.end <= m.outer.start)
@@ -376,6 +434,63 @@ mod tests {
         let got = quotes(text);
         let second = got.iter().find(|q| q.text.starts_with("And we")).unwrap();
         assert_eq!(second.speaker.as_ref().unwrap().text, "The coach");
+    }
+
+    #[test]
+    fn a_cue_with_its_own_quote_takes_no_quote_before() {
+        // The quote ending the sentence before is the first speaker's, in the same paragraph
+        // or across one.
+        for sep in [" ", "\n\n"] {
+            let text = format!(
+                "Ana Ruiz says the plan is “a fraud.”{sep}Ben Lee adds, “We will fight it.”"
+            );
+            let got = quotes(&text);
+            let fraud = got.iter().find(|q| q.text == "a fraud.").unwrap();
+            assert_eq!(fraud.speaker.as_ref().unwrap().text, "Ana Ruiz", "{got:#?}");
+        }
+        // …but a bare "he asked." after a quote split off takes it.
+        let got = quotes("“Is it over?” he asked.");
+        assert!(
+            got.iter()
+                .any(|q| q.text == "Is it over?" && q.cue.as_deref() == Some("asked"))
+        );
+    }
+
+    #[test]
+    fn a_colon_ending_a_paragraph_introduces_the_quote_below() {
+        let got = quotes("The union said about the deal in its letter:\n\n“We will not sign it.”");
+        let q = got
+            .iter()
+            .find(|q| q.text == "We will not sign it.")
+            .unwrap();
+        assert_eq!(q.speaker.as_ref().unwrap().text, "The union");
+        assert!(got.iter().all(|q| !q.text.starts_with("about")), "{got:#?}");
+    }
+
+    #[test]
+    fn signatures_and_transcripts() {
+        let text = "“We were never asked.” ― Ana Ruiz\n“It is not fair.” ― Ben Lee\n\n\
+                    \"HOST: Is it fair?\n\n\"LEE: No, it is not.\n\n\"HOST: Thank you.";
+        let got = quotes(text);
+        let who = |t: &str| {
+            let q = got.iter().find(|q| q.text == t).unwrap();
+            (q.speaker.as_ref().unwrap().text.clone(), q.direct)
+        };
+        assert_eq!(who("We were never asked."), ("Ana Ruiz".into(), true));
+        assert_eq!(who("It is not fair."), ("Ben Lee".into(), true));
+        assert_eq!(who("No, it is not."), ("LEE".into(), true));
+        assert_eq!(who("Thank you."), ("HOST".into(), true));
+    }
+
+    #[test]
+    fn title_case_quotes_in_a_headline_are_speech() {
+        let got = quotes("Mayor: Flood Plan Is ‘A Total Failure.’\n\nThe mayor spoke on Monday.");
+        assert!(
+            got.iter().any(|q| q.direct
+                && q.text == "A Total Failure."
+                && q.speaker.as_ref().unwrap().text == "Mayor"),
+            "{got:#?}"
+        );
     }
 
     #[test]

@@ -191,6 +191,16 @@ pub(crate) fn np_left(ws: &[Word], j: usize, floor: usize) -> Option<(usize, usi
         let prev = &ws[k - 1];
         let pl = prev.lower();
         if is_determiner(&pl) {
+            // "Mr. Morgan of the Sierra Club": the phrase goes on over "of the".
+            if k >= floor + 3
+                && ws[k - 2].lower() == "of"
+                && ws[k - 3].is_capitalized()
+                && !stops(&ws[k - 3])
+            {
+                k -= 2;
+                start = k;
+                continue;
+            }
             start = k - 1;
             break;
         }
@@ -222,7 +232,8 @@ pub(crate) fn np_right(ws: &[Word], j: usize, ceil: usize) -> Option<(usize, usi
     if is_pronoun(&lower) {
         return Some((j, j));
     }
-    if is_boundary(&lower) {
+    // "'' of the proposals, Mr. Lee said": a phrase opening with "of" is no noun phrase.
+    if is_boundary(&lower) || lower == "of" {
         return None;
     }
     let mut end = j;
@@ -303,6 +314,12 @@ mod tests {
                 "the president's spokesman",
             ),
             ("Mr. Smith said", "said", "Mr. Smith"),
+            (
+                "Ann Lee of the Valley Club said",
+                "said",
+                "Ann Lee of the Valley Club",
+            ),
+            ("a member of the club said", "said", "the club"),
         ];
         for (text, cue, want) in cases {
             assert_eq!(left(text, cue), want, "{text}");
