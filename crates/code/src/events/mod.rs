@@ -136,7 +136,16 @@ pub fn code_events(
     let mut coref = Coref::default();
     for (i, s) in sentences.iter().enumerate() {
         let c = code_sentence_with(text, i, s, dict, date, &mut coref);
-        mentions.extend(actors::mentions(text, &c.units));
+        let context = coref.context_country();
+        mentions.extend(actors::mentions(text, &c.units).into_iter().map(|mut m| {
+            // "the Ministry" in a story about Kazakhstan is the Kazakh one, as in its events.
+            if let (Some(code), Some(c)) = (&m.code, context)
+                && let Some(role) = code.strip_prefix("---").filter(|r| !r.is_empty())
+            {
+                m.code = Some(format!("{c}{role}"));
+            }
+            m
+        }));
         void |= c.story_discard;
         events.extend(c.events);
     }

@@ -27,11 +27,17 @@ pub fn code_speakers(quotes: &mut [Quote], mentions: &[Mention], text: &str) {
             continue;
         }
         let coded = || {
-            mentions
-                .iter()
-                .filter(|m| m.code.as_deref().is_some_and(|c| !c.is_empty()))
+            mentions.iter().filter(|m| {
+                m.code
+                    .as_deref()
+                    .is_some_and(|c| !c.is_empty() && c != "---")
+            })
         };
-        let here = coded().find(|m| m.span.overlaps(sp.span));
+        // The head of the speaker's phrase comes last: "US press secretary Jen Psaki" is the
+        // person, not "US press".
+        let here = coded()
+            .filter(|m| m.span.overlaps(sp.span))
+            .max_by_key(|m| m.span.end);
         let key = last_word(&sp.text);
         let named = || {
             coded()
