@@ -180,3 +180,9 @@ fn a_role_in_a_place_takes_the_place_s_country() {
     let got = coded("Police arrested students in Chicago today.");
     assert_eq!(got, ["---COP ---EDU 173"]);
 }
+
+#[test]
+fn pointing_out_someone_s_involvement_is_an_accusation() {
+    let got = coded("Kazakh authorities pointed out the involvement of Russia in the riots.");
+    assert!(got.contains(&"KAZGOV RUS 112".to_string()), "{got:?}");
+}
