@@ -186,3 +186,14 @@ fn pointing_out_someone_s_involvement_is_an_accusation() {
     let got = coded("Kazakh authorities pointed out the involvement of Russia in the riots.");
     assert!(got.contains(&"KAZGOV RUS 112".to_string()), "{got:?}");
 }
+
+#[test]
+fn foreign_forces_do_not_take_the_text_s_country() {
+    let text = "Kazakhstan raised fuel prices. Kazakhstan's cities are tense. \
+                Protesters attacked foreign troops on Tuesday.";
+    let got = coded(text);
+    assert!(
+        got.iter().any(|e| e.starts_with("KAZOPP ---MIL")),
+        "{got:?}"
+    );
+}

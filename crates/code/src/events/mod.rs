@@ -141,6 +141,7 @@ pub fn code_events(
             // "the Ministry" in a story about Kazakhstan is the Kazakh one, as in its events.
             if let (Some(code), Some(c)) = (&m.code, context)
                 && let Some(role) = code.strip_prefix("---").filter(|r| !r.is_empty())
+                && !foreign(text, m.span)
             {
                 m.code = Some(format!("{c}{role}"));
             }
@@ -304,14 +305,33 @@ pub fn code_sentence_with(
 
 /// An actor known only by its role (`---OPP`) takes the text's country when there is one
 /// ("protesters" in a story about Kazakhstan are `KAZOPP`); its span still shows its words.
-fn in_context(m: &actors::Member, country: Option<&str>) -> actors::Member {
+fn in_context(m: &actors::Member, country: Option<&str>, text: &str) -> actors::Member {
     match (m.code.strip_prefix("---"), country) {
-        (Some(role), Some(c)) if !role.is_empty() => actors::Member {
+        (Some(role), Some(c)) if !role.is_empty() && !foreign(text, m.span) => actors::Member {
             code: format!("{c}{role}"),
             ..m.clone()
         },
         _ => m.clone(),
     }
+}
+
+/// "External forces", "foreign troops": an actor the text places outside the country it is
+/// about (the word is its first or the one right before it).
+fn foreign(text: &str, span: Span) -> bool {
+    let is_foreign = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        matches!(
+            w.as_str(),
+            "foreign" | "external" | "outside" | "international" | "overseas"
+        )
+    };
+    let first = span.get(text).and_then(|w| w.split_whitespace().next());
+    let before = text
+        .get(..span.start)
+        .and_then(|t| t.split_whitespace().next_back());
+    first.is_some_and(is_foreign) || before.is_some_and(is_foreign)
 }
 
 /// How the events of one match are written: where they come from and what they say.
@@ -335,8 +355,8 @@ impl Emit<'_> {
         codes: &[&str],
     ) {
         let mut push = |s: &actors::Member, t: Option<&actors::Member>, code: &str| {
-            let s = in_context(s, self.context);
-            let t = t.map(|t| in_context(t, self.context));
+            let s = in_context(s, self.context, self.text);
+            let t = t.map(|t| in_context(t, self.context, self.text));
             if t.as_ref().is_some_and(|t| t.code == s.code) {
                 return;
             }
