@@ -30,6 +30,8 @@ pub fn tag_value(upos: &str, xpos: &str) -> u64 {
 pub struct Parser {
     weights: Weights,
     labels: Vec<String>,
+    /// Index of the `root` relation, when the labels have it.
+    root_label: Option<u8>,
 }
 
 /// Reusable buffers for parsing.
@@ -61,6 +63,18 @@ fn best_valid<T: PartialOrd + Copy>(scores: &[T], valid: [bool; 3], n_labels: us
 }
 
 impl Parser {
+    fn with(weights: Weights, labels: Vec<String>) -> Parser {
+        let root_label = labels
+            .iter()
+            .position(|l| l == "root")
+            .and_then(|i| u8::try_from(i).ok());
+        Parser {
+            weights,
+            labels,
+            root_label,
+        }
+    }
+
     /// The relation names, by label index.
     pub fn labels(&self) -> &[String] {
         &self.labels
@@ -88,9 +102,23 @@ impl Parser {
         s.st.reset(n);
         let x = Inputs { w: &s.w, t: &s.t };
         while !s.st.terminal() {
+            let valid = s.st.valid();
+            // An empty stack leaves only SHIFT: no need to score it (head-final phrases empty
+            // the stack often: "the dog barked" shifts "dog" and "barked" this way).
+            if valid == [true, false, false] {
+                s.st.apply(Move::Shift);
+                continue;
+            }
+            // One word left on the stack and none in the buffer: it is the sentence's root.
+            if valid == [false, true, false]
+                && let Some(root) = self.root_label
+            {
+                s.st.apply(Move::Left(root));
+                continue;
+            }
             extract(&s.st, &x, &mut s.feats);
             self.weights.score(&s.feats, &mut s.scores);
-            let c = best_valid(&s.scores, s.st.valid(), nl);
+            let c = best_valid(&s.scores, valid, nl);
             s.st.apply(Move::from_class(c, nl));
         }
         heads.clear();
@@ -107,6 +135,7 @@ impl Parser {
         Parser {
             weights: self.weights.pruned(min_q),
             labels: self.labels.clone(),
+            root_label: self.root_label,
         }
     }
 
@@ -135,7 +164,7 @@ impl Parser {
         if weights.n_classes() != 1 + 2 * labels.len() || !r.at_end() || labels.len() > 64 {
             return Err(r.err("inconsistent parser model"));
         }
-        Ok(Parser { weights, labels })
+        Ok(Parser::with(weights, labels))
     }
 }
 
@@ -269,8 +298,5 @@ pub fn train(
         }
         progress(epoch, right as f64 / total.max(1) as f64);
     }
-    Parser {
-        weights: model.finish(cfg.prune),
-        labels,
-    }
+    Parser::with(model.finish(cfg.prune), labels)
 }
