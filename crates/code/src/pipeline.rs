@@ -99,6 +99,7 @@ impl Coder {
         crate::quotes::code_speakers(&mut out.quotes, &out.mentions, &doc.text);
         lap(&mut times, |t| &mut t.quotes);
         out.figures = crate::figures::find_figures(doc, &sentences);
+        crate::figures::link_events(&mut out.figures, &out.events, &sentences);
         lap(&mut times, |t| &mut t.figures);
         out
     }

@@ -197,3 +197,20 @@ fn foreign_forces_do_not_take_the_text_s_country() {
         "{got:?}"
     );
 }
+
+#[test]
+fn figures_point_to_the_event_they_quantify() {
+    let mut d = Document::from_text(
+        "Kazakh police detained almost 8,000 protesters on Friday. Prices rose by 20 percent.",
+    );
+    d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
+    let out = CODER.code(&d);
+    let f = out
+        .figures
+        .iter()
+        .find(|f| f.category == "detained")
+        .expect("the detentions");
+    let id = f.event.as_deref().expect("linked");
+    let e = out.events.iter().find(|e| e.id == id).expect("an event");
+    assert_eq!(e.cameo, "173");
+}

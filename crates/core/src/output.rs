@@ -198,6 +198,9 @@ pub struct Figure {
     pub span: Span,
     /// Who gives the figure ("the Ministry of the Interior").
     pub according_to: Option<String>,
+    /// The id of the event the figure quantifies (an event of its own sentence), if any.
+    #[serde(default)]
+    pub event: Option<String>,
 }
 
 /// A toponym and where it is.

@@ -128,8 +128,8 @@ pub(crate) fn document(
     }
 
     let sql = "INSERT INTO figures (document, category, value, low, high, qualifier, text,
-            span_start, span_end, according_to)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+            span_start, span_end, according_to, event)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
     for f in &coded.figures {
         tx.execute(
             sql,
@@ -144,6 +144,7 @@ pub(crate) fn document(
                 f.span.start as i64,
                 f.span.end as i64,
                 f.according_to,
+                f.event,
             ],
         )?;
     }

@@ -210,6 +210,8 @@ CREATE INDEX clusters_dyad ON clusters(root, source_code, target_code, first_dat
 ALTER TABLE events ADD COLUMN cluster INTEGER REFERENCES clusters(id);
 CREATE INDEX events_cluster ON events(cluster);
 "#,
+    // 4: the event a figure quantifies (its id within the document, "e3").
+    "ALTER TABLE figures ADD COLUMN event TEXT;",
 ];
 
 /// [`MIGRATIONS`] for PostgreSQL: `BIGSERIAL`/`BIGINT` for `INTEGER`, `DOUBLE PRECISION` for
@@ -411,6 +413,8 @@ CREATE INDEX clusters_dyad ON clusters(root, source_code, target_code, first_dat
 ALTER TABLE events ADD COLUMN cluster BIGINT REFERENCES clusters(id);
 CREATE INDEX events_cluster ON events(cluster);
 "#,
+    // 4
+    r#"ALTER TABLE figures ADD COLUMN event TEXT COLLATE "C";"#,
 ];
 
 /// The schema version this build writes.

@@ -35,6 +35,32 @@ use lexicon::{
     Excluded, category_of_context, category_of_noun, excluded_after, is_month, qualifier,
 };
 
+/// Links each figure to the event it quantifies: an event of the figure's own sentence, one
+/// whose CAMEO root fits the category first ("164 killed" → an assault, "8,000 detained" → an
+/// arrest), else the sentence's first event that is more than a statement.
+pub fn link_events(figures: &mut [Figure], events: &[herald_core::Event], sentences: &[Sentence]) {
+    for f in figures.iter_mut() {
+        let Some(s) = sentences
+            .iter()
+            .position(|s| s.span.start <= f.span.start && f.span.start < s.span.end)
+        else {
+            continue;
+        };
+        let roots: &[&str] = match f.category.as_str() {
+            "killed" | "injured" | "missing" | "displaced" => &["18", "19", "20", "14"],
+            "detained" => &["17"],
+            "troops" | "aircraft" => &["07", "15", "19"],
+            "protesters" => &["14"],
+            _ => &[],
+        };
+        let own = || events.iter().filter(|e| e.sentence == s && !e.negated);
+        f.event = own()
+            .find(|e| roots.contains(&e.root.as_str()))
+            .or_else(|| own().find(|e| e.root != "01"))
+            .map(|e| e.id.clone());
+    }
+}
+
 /// All figures of `doc`, in text order.
 pub fn find_figures(doc: &Document, sentences: &[Sentence]) -> Vec<Figure> {
     let text = &doc.text;
@@ -198,6 +224,7 @@ fn figure_at(
             text: span.slice(text).to_string(),
             span,
             according_to: None,
+            event: None,
         },
         last + 1,
     ))

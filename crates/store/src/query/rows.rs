@@ -294,7 +294,8 @@ pub(crate) fn document(conn: &Db, doc_id: &str) -> Result<Option<StoredDoc>> {
     )?;
     let figures = all(
         conn,
-        "SELECT category, value, low, high, qualifier, text, span_start, span_end, according_to
+        "SELECT category, value, low, high, qualifier, text, span_start, span_end, according_to,
+                event
          FROM figures WHERE document = ?1 ORDER BY id",
         key,
         |c| {
@@ -307,6 +308,7 @@ pub(crate) fn document(conn: &Db, doc_id: &str) -> Result<Option<StoredDoc>> {
                 text: c.next()?,
                 span: c.span()?,
                 according_to: c.next()?,
+                event: c.next()?,
             })
         },
     )?;

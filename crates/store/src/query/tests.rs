@@ -453,6 +453,7 @@ fn document_round_trips() {
             text: "detained 40 protesters".into(),
             span: span_of(text, "detained 40 protesters"),
             according_to: Some("police".into()),
+            event: Some("e0".into()),
         }];
         coded.places = vec![Place {
             name: "Almaty".into(),
