@@ -195,7 +195,17 @@ pub(crate) fn attributions(ws: &[Word], marks: &[Marked], headline: bool) -> Vec
                     | "any"
                     | "without"
             )
-        }) {
+        })
+            // "He’s claiming": after a pronoun, 's is "is" or "has", no possessive.
+            && !(prev.as_deref() == Some("'s")
+                && i >= 2
+                && super::speaker::is_pronoun(&ws[i - 2].lower()))
+        {
+            i += 1;
+            continue;
+        }
+        // "uttering charges that", "denied claims that": a plural noun right after a verb.
+        if i > 0 && object_noun(&ws[..=i]) || counted_noun(ws, i) {
             i += 1;
             continue;
         }
@@ -343,8 +353,17 @@ fn speaker_left(ws: &[Word], i: usize, floor: usize) -> Option<(usize, usize)> {
                 "family" | "rally" | "ally" | "assembly" | "supply"
             )
     };
+    // "He’s claiming", "she's said": the contracted auxiliary after a pronoun.
+    let contracted = |k: usize| {
+        k > floor
+            && matches!(ws[k].text, "'s" | "’s")
+            && super::speaker::is_pronoun(&ws[k - 1].lower())
+    };
     while j > floor
-        && (is_aux_or_adverb(&ws[j].lower()) || is_time_word(&ws[j].lower()) || adverb(&ws[j]))
+        && (is_aux_or_adverb(&ws[j].lower())
+            || is_time_word(&ws[j].lower())
+            || adverb(&ws[j])
+            || contracted(j))
     {
         j -= 1;
         // "on Thursday", "late Monday".
@@ -375,6 +394,11 @@ fn speaker_left(ws: &[Word], i: usize, floor: usize) -> Option<(usize, usize)> {
         }
     }
     if ws[j].text == "," {
+        // "Ann Lee, 59, of Dover, Del., who watched it, said": a name, then a chain of
+        // appositions (age, home town, state, relative clause); the name is the speaker.
+        if let Some(np) = apposition_chain(ws, j, floor) {
+            return Some(np);
+        }
         // A relative clause, however long: "Trump, who … border, said".
         if let Some(k) = (floor..j).rev().take(40).find(|&k| {
             ws[k].text == ","
@@ -397,8 +421,30 @@ fn speaker_left(ws: &[Word], i: usize, floor: usize) -> Option<(usize, usize)> {
         {
             return np_left(ws, j.checked_sub(3)?, floor);
         }
+        // "Reid (D-Nev.), in particular, has", "Lee, for her part, said": a short adverbial
+        // between commas; the speaker is before it.
+        if let Some(k) = (floor..j).rev().take(4).find(|&k| ws[k].text == ",")
+            && parenthetical(&ws[k + 1..j])
+            && k > floor
+        {
+            return speaker_left(ws, k, floor);
+        }
         // Apposition: ", the … ," before the cue; the speaker is the phrase inside it.
-        let k = (floor..j).rev().take(14).find(|&k| ws[k].text == ",")?;
+        // "Ari Lee, a former aide who now sits on the board of the club, said": a long one
+        // opens with an article and holds a relative clause.
+        let k = (floor..j)
+            .rev()
+            .take(14)
+            .find(|&k| ws[k].text == ",")
+            .or_else(|| {
+                (floor..j).rev().take(40).find(|&k| {
+                    ws[k].text == ","
+                        && matches!(ws[k + 1].lower().as_str(), "a" | "an" | "the")
+                        && ws[k + 1..j]
+                            .iter()
+                            .any(|w| matches!(w.lower().as_str(), "who" | "which" | "that"))
+                })
+            })?;
         if ws[k + 1..j].iter().any(|w| is_mark(w.text)) {
             return None;
         }
@@ -406,14 +452,45 @@ fn speaker_left(ws: &[Word], i: usize, floor: usize) -> Option<(usize, usize)> {
         let outer = np_left(ws, k.checked_sub(1)?, floor);
         return Some(outer.unwrap_or(inner));
     }
-    let np = np_left(ws, j, floor)?;
+    let mut np = np_left(ws, j, floor)?;
     // "Trump in his speech called", "Lee at a rally said": the subject before the adjunct.
+    // "Protesters marching through the streets chanted": before a participle and its place
+    // too. "who in 2010 said": a year is an adjunct.
     if np.0 >= floor + 2
-        && super::speaker::is_determiner(&ws[np.0].lower())
-        && matches!(ws[np.0 - 1].lower().as_str(), "in" | "at" | "during" | "on")
-        && let Some(subject) = np_left(ws, np.0 - 2, floor)
+        && matches!(
+            ws[np.0 - 1].lower().as_str(),
+            "in" | "at"
+                | "during"
+                | "on"
+                | "through"
+                | "across"
+                | "outside"
+                | "inside"
+                | "near"
+                | "around"
+        )
     {
-        return Some(subject);
+        let mut k = np.0 - 2;
+        let before = &ws[k];
+        let participle = before.text.starts_with(char::is_lowercase)
+            && before.text.len() > 4
+            && before.text.ends_with("ing")
+            && cue_kind(&before.lower()).is_none();
+        let year = np.0 == np.1
+            && ws[np.0].text.len() == 4
+            && ws[np.0].text.chars().all(|c| c.is_ascii_digit());
+        if participle && k > floor {
+            k -= 1;
+        }
+        let determiner = super::speaker::is_determiner(&ws[np.0].lower());
+        if (determiner || (participle && k < np.0 - 2) || year)
+            && let Some(subject) = np_left(ws, k, floor)
+        {
+            if determiner && !participle {
+                return Some(subject);
+            }
+            np = subject;
+        }
     }
     // "the resolution which said", "Clinton, who said": the relative pronoun's antecedent.
     if np.0 == np.1 && np.0 > floor + 1 && matches!(ws[np.0].lower().as_str(), "who" | "which") {
@@ -429,6 +506,155 @@ fn speaker_left(ws: &[Word], i: usize, floor: usize) -> Option<(usize, usize)> {
         }
     }
     Some(np)
+}
+
+/// "rejected claims that", "and uttering charges that": a cue word in `-s` right after a
+/// lower-case verb form in `-ed`, or in `-ing` after a conjunction, comma, preposition or
+/// auxiliary, is that verb's object, a noun ("the same polling suggests" keeps its cue).
+fn object_noun(ws: &[Word]) -> bool {
+    let [.., before, prev, w] = ws else {
+        return false;
+    };
+    let p = prev.lower();
+    let l = w.lower();
+    let verb = p.ends_with("ed")
+        || p.ends_with("ing")
+            && (matches!(
+                before.lower().as_str(),
+                "," | "and" | "but" | "while" | "by" | "after" | "before" | "without"
+            ) || is_aux_or_adverb(&before.lower()));
+    prev.text.starts_with(char::is_lowercase)
+        && p.len() > 4
+        && verb
+        && !matches!(p.as_str(), "according" | "during" | "including")
+        && l.len() > 3
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+}
+
+/// "the 15 states that", "two reports": a cue word in `-s` after a number is a noun.
+fn counted_noun(ws: &[Word], i: usize) -> bool {
+    let l = ws[i].lower();
+    i > 0
+        && l.len() > 3
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && (ws[i - 1].text.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                ws[i - 1].lower().as_str(),
+                "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+            ))
+}
+
+/// "…, Lee said, would make": a lower-case word that carries the clause on after a cue set off
+/// by commas (not a conjunction, relative, participle, adjunct or another cue).
+fn continues_clause(w: &Word) -> bool {
+    let l = w.lower();
+    w.is_alnum()
+        && w.text.starts_with(char::is_lowercase)
+        && !l.ends_with("ing")
+        && cue_kind(&l).is_none()
+        && !is_adjunct(&l)
+        && !is_time_word(&l)
+        && !matches!(
+            l.as_str(),
+            "and" | "but" | "or" | "who" | "which" | "as" | "according" | "so" | "then" | "for"
+        )
+}
+
+/// "in particular", "for his part", "in turn", "for example", "too": a short adverbial set off
+/// by commas.
+fn parenthetical(seg: &[Word]) -> bool {
+    let lower_words = seg.iter().all(|w| {
+        w.text
+            .chars()
+            .all(|c| c.is_alphabetic() && c.is_lowercase())
+    });
+    let Some(first) = seg.first() else {
+        return false;
+    };
+    let l = first.lower();
+    lower_words
+        && (seg.len() >= 2 && matches!(l.as_str(), "in" | "for" | "at" | "by" | "of" | "on")
+            || seg.len() == 1
+                && (l.len() > 4 && l.ends_with("ly")
+                    || matches!(
+                        l.as_str(),
+                        "however" | "though" | "meanwhile" | "instead" | "too" | "therefore"
+                    )))
+}
+
+/// A segment between commas that only adds to the name before it: an age ("59"), a home
+/// ("of Dover", "from Ohio"), a relative clause ("who watched it") or a description ("a
+/// retired teacher"). A state or country ("Del.", "Ohio") counts right after a home only.
+fn appositive(seg: &[Word], after_home: bool) -> bool {
+    let Some(first) = seg.first() else {
+        return false;
+    };
+    let l = first.lower();
+    let words = seg.iter().filter(|w| w.is_alnum()).count();
+    if matches!(l.as_str(), "who" | "whose") {
+        return words <= 30;
+    }
+    if words == 0 || words > 12 {
+        return false;
+    }
+    let age = first.text.chars().all(|c| c.is_ascii_digit()) && words == 1;
+    let description = matches!(l.as_str(), "a" | "an");
+    let place = after_home
+        && words <= 2
+        && seg
+            .iter()
+            .all(|w| w.text == "." || (w.is_capitalized() && w.is_alnum()));
+    age || home(seg) || description || place
+}
+
+/// "of Dover", "from New York": where a person is from.
+fn home(seg: &[Word]) -> bool {
+    seg.len() >= 2
+        && matches!(seg[0].lower().as_str(), "of" | "from")
+        && seg[1..]
+            .iter()
+            .all(|w| w.text == "." || (w.is_capitalized() && w.is_alnum()))
+}
+
+/// "Ann Lee, 59, of Dover, Del., said": at the comma `j` before the cue, walks back over at
+/// least two appositive segments to a capitalised name that fills its own segment.
+fn apposition_chain(ws: &[Word], j: usize, floor: usize) -> Option<(usize, usize)> {
+    let lo = floor.max(j.saturating_sub(60));
+    // The commas before the cue, right to left, up to six.
+    let mut commas = vec![j];
+    while commas.len() < 7
+        && let Some(k) = (lo..*commas.last()?).rev().find(|&k| ws[k].text == ",")
+    {
+        commas.push(k);
+    }
+    for n in 1..commas.len() {
+        let (k, end) = (commas[n], commas[n - 1]);
+        let seg = &ws[k + 1..end];
+        let left = commas.get(n + 1).map_or(floor, |&c| c + 1);
+        let after_home = home(&ws[left..k]);
+        if seg.iter().any(|w| is_mark(w.text)) || !appositive(seg, after_home) {
+            return None;
+        }
+        let mut last = k.checked_sub(1)?;
+        // "Md.": the abbreviation's point is a word of its own.
+        if ws[last].text == "." && last > floor {
+            last -= 1;
+        }
+        let Some(np) = np_left(ws, last, floor) else {
+            continue;
+        };
+        let name = &ws[np.0..=np.1];
+        if n >= 2
+            && np.0 == left
+            && name.len() >= 2
+            && name.iter().all(|w| w.is_capitalized() || w.text == ".")
+        {
+            return Some(np);
+        }
+    }
+    None
 }
 
 /// The main clause's subject, for a participle cue ("…, calling the protests …").
@@ -481,13 +707,35 @@ fn at_cue(
     let coordinated = i > 0
         && (matches!(ws[i - 1].lower().as_str(), "and" | "but")
             || participle && cue_kind(&ws[i - 1].lower()).is_some());
+    // "I laughed and said": a verb of its own before "and" has its own subject, when that
+    // subject opens the clause.
+    let own_subject = (i >= 3 && matches!(ws[i - 1].lower().as_str(), "and" | "but"))
+        .then(|| i - 2)
+        .filter(|&v| past_tense(&ws[v]) && cue_kind(&ws[v].lower()).is_none())
+        .and_then(|v| np_left(ws, v - 1, floor))
+        .filter(|np| {
+            let opens = np.0 == 0 || matches!(ws[np.0 - 1].text, "," | ";" | ":");
+            np.1 + 3 == i && opens && (np.0 == np.1 || ws[np.0].is_capitalized())
+        });
+    let coordinated = coordinated && own_subject.is_none();
     let borrowed = (participle && after_comma) || coordinated;
     let mut speaker = if borrowed {
         // "…, he said, adding that …", "… said X and called Y …": the same speaker.
         prev_speaker.or_else(|| main_subject(ws, i))
     } else {
-        speaker_left(ws, i, floor)
+        own_subject.or_else(|| speaker_left(ws, i, floor))
     };
+    // "Ann Lee, a doctor who advised the mayor, said …": a cue inside the apposition closed a
+    // clause there; the subject is before it, not after the cue.
+    if speaker.is_none() && !borrowed && after_comma && kind != CueKind::Weak && clause_start > 0 {
+        let floor0 = (0..i)
+            .rev()
+            .find(|&k| is_mark(ws[k].text))
+            .map_or(0, |k| k + 1);
+        if floor0 < clause_start {
+            speaker = speaker_left(ws, i, floor0).filter(|np| np.1 < clause_start);
+        }
+    }
     // "“…,” Harry Bond, 30, of Raleigh, who was polled, said": right after a quote, the
     // speaker is the phrase that follows the quote, however long its apposition.
     if floor > 0
@@ -539,6 +787,18 @@ fn at_cue(
     {
         return None;
     }
+    // "It’s said that …" is a passive too ("he’s said" is "he has said").
+    let mut k = i;
+    while k > 1 && {
+        let l = ws[k - 1].lower();
+        is_aux_or_adverb(&l) || l.len() > 4 && l.ends_with("ly")
+    } {
+        k -= 1;
+    }
+    if !inverted && !participle && k >= 2 && ws[k - 1].lower() == "'s" && ws[k - 2].lower() == "it"
+    {
+        return None;
+    }
     // A speaker taken over from the clause before ("…, adding that") is not next to the cue.
     let group_start = if inverted || borrowed {
         i
@@ -568,6 +828,15 @@ fn at_cue(
                     .find(|&j| j > after && is_adjunct(&ws[j].lower()))
                     .unwrap_or(k);
             }
+            // "told MSNBC’s “Morning Joe” that …": a quoted name inside the hearer.
+            Some(k)
+                if k > after
+                    && let Some(t) =
+                        (k + 2..n.min(k + 8)).find(|&t| is_close_mark_or_straight(ws[t].text))
+                    && ws.get(t + 1).is_some_and(|w| w.text == "that") =>
+            {
+                after = t + 1;
+            }
             Some(k) => after = k,
             None => after = np_right(ws, after, n).map_or(after, |(_, e)| e + 1),
         }
@@ -582,10 +851,15 @@ fn at_cue(
     } {
         after += 1;
     }
-    // "said in a statement that …": the content starts after "that".
-    if ws.get(after).is_some_and(|w| is_adjunct(&w.lower())) && quote_before {
+    // "said in a statement that …": the content starts after "that". ("called Friday's
+    // decision …": a day with a possessive is no adjunct.)
+    let adjunct = ws.get(after).is_some_and(|w| is_adjunct(&w.lower()))
+        && !ws
+            .get(after + 1)
+            .is_some_and(|w| w.text == "'s" || w.text == "’s");
+    if adjunct && quote_before {
         adjunct_only = true;
-    } else if ws.get(after).is_some_and(|w| is_adjunct(&w.lower())) {
+    } else if adjunct {
         match (after..n.min(after + 16))
             .take_while(|&k| ws[k].text != "," && !is_mark(ws[k].text))
             .find(|&k| {
@@ -686,41 +960,45 @@ fn at_cue(
         (gap > 0 && e > clause_start + 2).then(|| ws[clause_start].span.cover(ws[e - 1].span))
     });
     let mut post = post.flatten();
-    let adjunct_after = lead.as_deref().is_none_or(|l| {
-        // "said of Apple" (but "spoke of" reports what follows).
-        (l == "of" && matches!(ws[i].lower().as_str(), "said" | "says" | "say"))
-            || is_final(l)
-            || matches!(
-                l,
-                "on" | "in"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "as"
-                    | ","
-                    | "to"
-                    | "from"
-                    | "when"
-                    | "while"
-                    | "last"
-                    | "yesterday"
-                    | "today"
-                    | "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "earlier"
-                    | "later"
-                    | "this"
-                    | "with"
-                    | "via"
-                    | "through"
-            )
-    });
+    let possessive_after = ws
+        .get(after + 1)
+        .is_some_and(|w| w.text == "'s" || w.text == "’s");
+    let adjunct_after = !possessive_after
+        && lead.as_deref().is_none_or(|l| {
+            // "said of Apple" (but "spoke of" reports what follows).
+            (l == "of" && matches!(ws[i].lower().as_str(), "said" | "says" | "say"))
+                || is_final(l)
+                || matches!(
+                    l,
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "as"
+                        | ","
+                        | "to"
+                        | "from"
+                        | "when"
+                        | "while"
+                        | "last"
+                        | "yesterday"
+                        | "today"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "earlier"
+                        | "later"
+                        | "this"
+                        | "with"
+                        | "via"
+                        | "through"
+                )
+        });
     let cue = ws[i].span.cover(ws[cue_end].span);
     let mut pieces = Vec::new();
     // "…, Mr. Trump said, ''I'd like …''": a quote right after the cue is its content, not
@@ -750,6 +1028,30 @@ fn at_cue(
         Some(m) if quote_after && !adjunct_only => Some(m.outer),
         _ => pre,
     };
+    // "The museum, Mr. Obama said, would make …": speaker and cue set off by commas inside
+    // the clause, with the content on both sides.
+    if !inverted
+        && !borrowed
+        && kind != CueKind::Weak
+        && lead.as_deref() == Some(",")
+        && !post_quote
+        && !quote_after
+        && group_start > clause_start + 1
+        && ws[group_start - 1].text == ","
+        && !ws[clause_start..group_start]
+            .iter()
+            .any(|w| is_mark(w.text) || w.text == ";")
+        && let Some(p) = pre
+        && ws.get(after).is_some_and(continues_clause)
+    {
+        let before = ws[clause_start].span.cover(ws[group_start - 2].span);
+        return Some(Attribution {
+            speaker,
+            cue,
+            pieces: vec![before, p],
+            group: ws[group_start].span.cover(cue),
+        });
+    }
     if let Some(p) = post
         && (pre.is_none()
             || ((adjunct_after || kind == CueKind::Weak) && (post_quote || !quote_after))
@@ -767,7 +1069,13 @@ fn at_cue(
             pieces.push(m.outer);
         }
     } else if let Some(p) = pre {
-        if kind == CueKind::Weak && !explicit && !clause_like(ws, after) {
+        // "When asked whom she supported, Lee said …": a comma closes a weak cue's clause.
+        if kind == CueKind::Weak
+            && !explicit
+            && (!clause_like(ws, after)
+                || lead.as_deref() == Some(",")
+                    && ws.get(after + 1).is_some_and(Word::is_capitalized))
+        {
             return None;
         }
         // "… said about its platform:" and the quote in the next paragraph: the quote is the
@@ -904,15 +1212,22 @@ fn branding(ws: &[Word], i: usize, floor: usize, marks: &[Marked]) -> Option<Att
         return None;
     }
     // "was known as", "is seen as": a passive names no speaker.
-    let passive = (floor..verb)
-        .rev()
-        .take_while(|&k| is_aux_or_adverb(&ws[k].lower()))
-        .any(|k| {
-            matches!(
-                ws[k].lower().as_str(),
-                "is" | "was" | "were" | "are" | "be" | "been"
-            )
-        });
+    // ("has been pounding Trump as": a progressive, not a passive.)
+    let perfect_progressive = ws[verb].lower().ends_with("ing")
+        && (floor..verb)
+            .rev()
+            .take_while(|&k| is_aux_or_adverb(&ws[k].lower()))
+            .any(|k| ws[k].lower() == "been");
+    let passive = !perfect_progressive
+        && (floor..verb)
+            .rev()
+            .take_while(|&k| is_aux_or_adverb(&ws[k].lower()))
+            .any(|k| {
+                matches!(
+                    ws[k].lower().as_str(),
+                    "is" | "was" | "were" | "are" | "be" | "been"
+                )
+            });
     let speaker = speaker_left(ws, verb, floor)?;
     // "rated 32% of Republican claims as “false”": a noun after a preposition is no subject.
     let governed = speaker.0 > floor
@@ -1338,5 +1653,250 @@ mod tests {
             let got = run(text);
             assert!(got.is_empty(), "{text}: {got:?}");
         }
+    }
+
+    /// The speaker of the first attribution whose cue is `cue`.
+    fn speaker_of(text: &str, cue: &str) -> Option<String> {
+        run(text)
+            .into_iter()
+            .find(|(_, c, _)| c == cue)
+            .map(|(s, _, _)| s)
+    }
+
+    #[test]
+    fn names_before_a_chain_of_appositions() {
+        for (text, speaker) in [
+            (
+                "Marta Olsen Vik, 71, of Bergen, Ore., who saw the parade from a balcony on the Square, said the crowd was calm.",
+                "Marta Olsen Vik",
+            ),
+            (
+                "Paul Grant, of Dayton, Ohio, said the plant would close.",
+                "Paul Grant",
+            ),
+            (
+                "Meanwhile, Rosa Diaz, 44, from Tucson, said she would vote.",
+                "Rosa Diaz",
+            ),
+        ] {
+            assert_eq!(speaker_of(text, "said").as_deref(), Some(speaker), "{text}");
+        }
+        // A single apposition is the ordinary case; an adverb before a name is no speaker.
+        assert_eq!(
+            speaker_of(
+                "Still, Tad Moore, a senior aide to the mayor, said no.",
+                "said"
+            )
+            .as_deref(),
+            Some("Tad Moore")
+        );
+        assert_eq!(
+            speaker_of("Still, Tad Moore, 52, said no.", "said").as_deref(),
+            Some("Tad Moore")
+        );
+        // A place that follows no home ("of …") is no apposition of a name.
+        assert!(!appositive(&words("Tad Moore", Span::new(0, 9)), false));
+    }
+
+    #[test]
+    fn short_adverbials_between_commas_are_skipped() {
+        let text = "Senator Ann Lee (R-Utah), in particular, has been steadily attacking the bill as a “giveaway.”";
+        assert_eq!(
+            speaker_of(text, "attacking").as_deref(),
+            Some("Senator Ann Lee")
+        );
+        assert_eq!(
+            speaker_of(
+                "The governor, for her part, said the roads were safe.",
+                "said"
+            )
+            .as_deref(),
+            Some("The governor")
+        );
+        // A progressive without "been" is still no attribution by branding.
+        assert!(
+            run("About 300 workers were working full time as part of a “task force.”").is_empty()
+        );
+        // A longer phrase between commas is an apposition, not an adverbial.
+        assert!(!parenthetical(&words(
+            "the head of the union",
+            Span::new(0, 21)
+        )));
+    }
+
+    #[test]
+    fn plural_nouns_after_verbs_are_no_cues() {
+        let got =
+            run("He stayed on, repeating charges that the mayor, for one, called “baseless.”");
+        assert!(got.iter().all(|(_, c, _)| c != "charges"), "{got:?}");
+        assert_eq!(
+            speaker_of(
+                "He stayed on, repeating charges that the mayor, for one, called “baseless.”",
+                "called"
+            )
+            .as_deref(),
+            Some("the mayor")
+        );
+        // A noun in -ing is a subject: its verb stays a cue.
+        assert_eq!(
+            speaker_of("Recent polling shows that the mayor is ahead.", "shows").as_deref(),
+            Some("Recent polling")
+        );
+    }
+
+    #[test]
+    fn a_day_with_a_possessive_is_no_adjunct() {
+        assert_eq!(
+            run("The mayor called Tuesday's ruling a “victory for renters.”")[0].2,
+            vec!["Tuesday's ruling a “victory for renters.”".to_string()]
+        );
+        // A day alone still is: "said Tuesday that …".
+        assert_eq!(
+            run("The mayor said Tuesday that the ruling was fair.")[0].2,
+            vec!["the ruling was fair".to_string()]
+        );
+    }
+
+    #[test]
+    fn verbs_of_judging_aloud() {
+        let got = run("Norway branded the tanker an “environmental menace.”");
+        assert_eq!(got[0].0, "Norway");
+        assert_eq!(got[0].1, "branded");
+        assert!(run("The brand sold well.").is_empty());
+    }
+
+    #[test]
+    fn subjects_before_a_place_or_a_year() {
+        assert_eq!(
+            speaker_of(
+                "Farmers driving through the capital shouted “No more taxes!”",
+                "shouted"
+            )
+            .as_deref(),
+            Some("Farmers")
+        );
+        assert_eq!(
+            speaker_of(
+                "The governor, who in 2019 said the bridge was “safe,” resigned.",
+                "said"
+            )
+            .as_deref(),
+            Some("The governor")
+        );
+        // Without a participle, a determiner or a year the rule stays out: a bare place
+        // after "in" is not skipped.
+        assert_ne!(
+            speaker_of("Officials in Lyon said the river had crested.", "said").as_deref(),
+            Some("Officials")
+        );
+    }
+
+    #[test]
+    fn a_verb_before_and_has_its_own_subject() {
+        let text = "When my aunt mentioned the storm, I shrugged and said, “It will pass.”";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("I"));
+        assert_eq!(
+            speaker_of("Ana Ruiz smiled and said “maybe.”", "said").as_deref(),
+            Some("Ana Ruiz")
+        );
+        // "said prices climbed and warned": the object of the first cue is no subject.
+        assert_eq!(
+            speaker_of(
+                "Lee said prices climbed and warned of “hard times.”",
+                "warned of"
+            )
+            .as_deref(),
+            Some("Lee")
+        );
+    }
+
+    #[test]
+    fn a_comma_closes_a_weak_cue() {
+        let got = run("Asked whom she supported, Ms. Ruiz laughed and said, “Nobody yet.”");
+        assert!(got.iter().all(|(_, c, _)| c != "supported"), "{got:?}");
+        // A clause after the cue is still its content.
+        assert_eq!(run("She believes the vote was fair.").len(), 1);
+    }
+
+    #[test]
+    fn counted_plurals_are_nouns() {
+        let got = run("Turnout fell in the 12 states that held primaries.");
+        assert!(got.is_empty(), "{got:?}");
+        assert_eq!(
+            speaker_of("The mayor states that the park will reopen.", "states").as_deref(),
+            Some("The mayor")
+        );
+    }
+
+    #[test]
+    fn content_on_both_sides_of_a_cue_between_commas() {
+        assert_eq!(
+            run("The new bridge, the mayor said, would open in spring."),
+            vec![(
+                "the mayor".to_string(),
+                "said".to_string(),
+                vec![
+                    "The new bridge".to_string(),
+                    "would open in spring".to_string()
+                ]
+            )]
+        );
+        // A conjunction, an adjunct or a participle after the comma carries no content on.
+        for text in [
+            "Prices rose sharply, the minister said, and the market fell.",
+            "Prices rose sharply, the minister said, in a statement.",
+            "Prices rose sharply, the minister said, adding that wages lagged.",
+        ] {
+            let got = run(text);
+            assert!(
+                got.iter().all(|(_, c, p)| c != "said" || p.len() == 1),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn contracted_auxiliaries() {
+        assert_eq!(
+            speaker_of(
+                "She’s claiming that the count was “rigged from the start.”",
+                "claiming"
+            )
+            .as_deref(),
+            Some("She")
+        );
+        // "Lee’s claims" is a possessive, and "it’s said" a passive.
+        assert!(run("Lee’s claims were false.").is_empty());
+        assert!(run("It’s often said that the bridge is safe.").is_empty());
+        assert_eq!(
+            speaker_of("He’s said that the bridge is safe.", "said").as_deref(),
+            Some("He")
+        );
+    }
+
+    #[test]
+    fn a_quoted_show_inside_the_hearer() {
+        assert_eq!(
+            run("Lee told NBC’s “Evening Report” that the talks had failed.")[0].2,
+            vec!["the talks had failed".to_string()]
+        );
+        // A quote after the hearer with no "that" after it is still the content.
+        assert_eq!(
+            run("Lee told reporters “we are done.”")[0].2,
+            vec!["“we are done.”".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_cue_inside_the_apposition_leaves_the_subject_before_it() {
+        let text = "Vera Holm, a nurse who advised the board on staffing, said the wards were “dangerously full.”";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Vera Holm"));
+        let text = "Omar Haddad, a former aide who now sits on the board of the regional water authority, said the rates “will have to rise.”";
+        assert_eq!(speaker_of(text, "said").as_deref(), Some("Omar Haddad"));
+        // With nothing before the comma to speak, the inverted reading stands.
+        assert_eq!(
+            speaker_of("“It is over,” said Vera Holm, a nurse.", "said").as_deref(),
+            Some("Vera Holm")
+        );
     }
 }

@@ -113,6 +113,21 @@ const STRONG: &[&str] = &[
     "assure",
     "remind",
     "advise",
+    // Verbs of judging aloud: "Japan branded North Korea an “outlaw nation”".
+    "blast",
+    "denounce",
+    "condemn",
+    "decry decried decried",
+    "brand",
+    "dub dubbed dubbed",
+    "hail",
+    "laud",
+    "exhort",
+    "scold",
+    "lambast",
+    "chide",
+    "rebuke",
+    "tout",
 ];
 
 /// Verbs of thinking, wanting, showing: attribute a clause only.
@@ -153,7 +168,8 @@ const NOUNISH: &[&str] = &[
     "attack", "plan", "stress", "remark", "estimate", "chant", "shout", "answer", "demand",
     "promise", "pledge", "vow", "claim", "praise", "support", "doubt", "fear", "hope", "show",
     "find", "tweet", "blame", "reply", "joke", "quip", "boast", "speak", "continue", "express",
-    "defend", "mention", "caution", "cite", "report", "concern", "request",
+    "defend", "mention", "caution", "cite", "report", "concern", "request", "blast", "brand",
+    "hail", "rebuke", "tout",
 ];
 
 fn forms(entry: &str) -> Vec<String> {
@@ -376,6 +392,11 @@ mod tests {
             ("remarks", None),
             ("calls", Some(CueKind::Weak)),
             ("table", None),
+            ("denounced", Some(CueKind::Strong)),
+            ("dubbed", Some(CueKind::Strong)),
+            ("hails", Some(CueKind::Weak)),
+            ("hail", None),
+            ("blasts", Some(CueKind::Weak)),
             ("the", None),
         ];
         for (w, k) in cases {
