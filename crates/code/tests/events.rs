@@ -196,6 +196,8 @@ fn foreign_forces_do_not_take_the_text_s_country() {
         got.iter().any(|e| e.starts_with("KAZOPP ---MIL")),
         "{got:?}"
     );
+    let got = coded("Kazakh protesters attacked foreign troops in Almaty.");
+    assert!(got.iter().all(|e| !e.contains("KAZMIL")), "{got:?}");
 }
 
 #[test]

@@ -59,6 +59,15 @@ const DETS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
 ];
 
+/// "foreign", "external", "outside", "international", "overseas": a word that places the
+/// actor after it outside the country a text is about (lower case).
+pub fn foreign_word(w: &str) -> bool {
+    matches!(
+        w,
+        "foreign" | "external" | "outside" | "international" | "overseas"
+    )
+}
+
 /// Joins an actor code with an agent code.
 pub fn compose(actor: &str, agent: &AgentCode) -> String {
     if agent.prefix {
@@ -256,9 +265,12 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                     // "of|from|in|for (the) (up to two modifiers)": "the mayor of the northern
                     // West Bank city of Nablus".
                     let gap = between(last.end, n.start);
-                    let ok = gap
-                        .first()
-                        .is_some_and(|p| ["of", "from", "in", "for"].contains(p))
+                    // "foreign troops in Almaty" are not Kazakh troops.
+                    let foreign = m.start > 0 && foreign_word(lower[m.start - 1]);
+                    let ok = !foreign
+                        && gap
+                            .first()
+                            .is_some_and(|p| ["of", "from", "in", "for"].contains(p))
                         && gap.len() <= 4
                         && gap[1..].iter().enumerate().all(|(k, w)| {
                             !ws[last.end + 1 + k].punct && !PREPS.contains(w) && *w != "and"

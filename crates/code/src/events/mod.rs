@@ -319,12 +319,9 @@ fn in_context(m: &actors::Member, country: Option<&str>, text: &str) -> actors::
 /// about (the word is its first or the one right before it).
 fn foreign(text: &str, span: Span) -> bool {
     let is_foreign = |w: &str| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        matches!(
-            w.as_str(),
-            "foreign" | "external" | "outside" | "international" | "overseas"
+        actors::foreign_word(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase(),
         )
     };
     let first = span.get(text).and_then(|w| w.split_whitespace().next());
