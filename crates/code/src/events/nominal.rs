@@ -69,7 +69,6 @@ const LIGHT: &[&str] = &[
     "reach",
     "broker",
     "open",
-    "begin",
 ];
 /// Light verbs that only intend the event.
 const INTEND: &[&str] = &["threaten", "plan", "propose", "offer", "consider", "seek"];

@@ -968,36 +968,8 @@ fn at_cue(
             // "said of Apple" (but "spoke of" reports what follows).
             (l == "of" && matches!(ws[i].lower().as_str(), "said" | "says" | "say"))
                 || is_final(l)
-                || matches!(
-                    l,
-                    "on" | "in"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "as"
-                        | ","
-                        | "to"
-                        | "from"
-                        | "when"
-                        | "while"
-                        | "last"
-                        | "yesterday"
-                        | "today"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "earlier"
-                        | "later"
-                        | "this"
-                        | "with"
-                        | "via"
-                        | "through"
-                )
+                || is_adjunct(l) && l != "since"
+                || matches!(l, "as" | "," | "to" | "this" | "via" | "through")
         });
     let cue = ws[i].span.cover(ws[cue_end].span);
     let mut pieces = Vec::new();
