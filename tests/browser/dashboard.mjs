@@ -153,7 +153,12 @@ try {
   await bar.click();
   await page.waitForFunction((d) => document.querySelector("#filters [name=from]").value === d, barDate);
   const to = await page.inputValue("#filters [name=to]");
-  await page.waitForFunction(() => document.querySelectorAll("#events tbody tr").length > 0);
+  // The table reloads after the filter is set: wait until its rows are the new ones (the
+  // check below still reports a table that never settles).
+  await page.waitForFunction(([from, upto]) => {
+    const dates = [...document.querySelectorAll("#events tbody tr td:first-child")].map((td) => td.textContent);
+    return dates.length > 0 && dates.every((d) => d >= from && d <= upto);
+  }, [barDate, to], { timeout: 10000 }).catch(() => {});
   const rowDates = await page.locator("#events tbody tr td:first-child").allTextContents();
   check(to >= barDate && rowDates.length > 0 && rowDates.every((d) => d >= barDate && d <= to),
     `clicking a timeline bar shows its days (${barDate} to ${to}, ${rowDates.length} rows)`);
