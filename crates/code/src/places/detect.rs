@@ -55,9 +55,15 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
         let mut pos = 0;
         // Words split at white space, and at hyphens between capitalised parts
         // ("DFL-Minneapolis"; "Winston-Salem" is matched across the hyphen again).
-        let pieces = part.split_inclusive(char::is_whitespace).flat_map(|raw| {
+        // Dashes written without spaces end a word too: "FALLS VILLAGE—The board…".
+        let pieces = part.split_inclusive(is_word_break).flat_map(|raw| {
             let mut v = Vec::new();
             let mut rest = raw;
+            // A party and home town: "Rep. Torrey Westrom, R-Elbow Lake".
+            if let Some(town) = party_prefix(rest) {
+                v.push(&rest[..rest.len() - town.len()]);
+                rest = town;
+            }
             while let Some(h) = rest.find('-') {
                 let (a, b) = rest.split_at(h + 1);
                 // "DFL-Minneapolis", and "Atlanta-based", "Texas-area" (a place before a
@@ -102,7 +108,7 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
             }
             if core.is_empty() {
                 // A free-standing dash ends the name before it: "MANSFIELD — Police said".
-                if word.contains(['—', '–', '-'])
+                if word.contains(['—', '–', '-', '\u{97}'])
                     && let Some(w) = out[sentence_start..].last_mut()
                 {
                     w.punct_after.get_or_insert('—');
@@ -132,6 +138,22 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
     out
 }
 
+/// Where the text splits into words: white space, and dashes (an em dash mis-decoded as
+/// U+0097 included).
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '—' | '–' | '\u{97}')
+}
+
+/// The town after a legislator's party letter ("D-Elbow Lake" → "Elbow Lake").
+fn party_prefix(word: &str) -> Option<&str> {
+    let word = word.trim_start_matches(is_outer_punct);
+    let town = word
+        .strip_prefix("D-")
+        .or_else(|| word.strip_prefix("R-"))
+        .or_else(|| word.strip_prefix("I-"))?;
+    town.starts_with(char::is_uppercase).then_some(town)
+}
+
 fn is_outer_punct(c: char) -> bool {
     matches!(
         c,
@@ -154,16 +176,17 @@ fn is_outer_punct(c: char) -> bool {
             | '*'
             | '_'
             | '-'
+            | '\u{97}'
     )
 }
 
 /// "U.S.", "W.Va.", "St.", "Ky.": dotted inside, a name-part abbreviation, or a name the
-/// gazetteer has only with its period.
+/// gazetteer has with its period ("Kan.", "Pa.": the state, not a Kan in Myanmar).
 fn is_abbreviation(w: &str, gaz: &Gazetteer) -> bool {
     let body = &w[..w.len() - 1];
     body.contains('.')
         || matches!(body, "St" | "Ste" | "Ft" | "Mt" | "Pt")
-        || (!gaz.lookup(w).is_empty() && gaz.lookup(body).is_empty())
+        || !gaz.lookup(w).is_empty()
 }
 
 /// Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Dar es
@@ -310,6 +333,53 @@ fn is_resident_noun(w: &str) -> bool {
             | "dispatchers"
             | "businessman"
             | "businesswoman"
+    )
+}
+
+/// Capitalised words that, right after a place name, make a local institution of it ("Oxford
+/// Police", "Paris Public Library", "Dublin City Council"): the place is named.
+fn is_institution_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Police"
+            | "Sheriff"
+            | "Fire"
+            | "Volunteer"
+            | "City"
+            | "County"
+            | "Town"
+            | "Township"
+            | "Village"
+            | "Borough"
+            | "Municipal"
+            | "Public"
+            | "High"
+            | "Middle"
+            | "Elementary"
+            | "Junior"
+            | "Community"
+            | "Regional"
+            | "General"
+            | "Memorial"
+            | "Medical"
+            | "Hospital"
+            | "Library"
+            | "Council"
+            | "Board"
+            | "Chamber"
+            | "Mayor"
+            | "Circuit"
+            | "District"
+            | "Superior"
+            | "Arts"
+            | "Museum"
+            | "Airport"
+            | "Zoo"
+            | "Parks"
+            | "Water"
+            | "Housing"
+            | "Democratic"
+            | "Republican"
     )
 }
 
@@ -718,7 +788,11 @@ fn judge(
     // a veto lost far more real places than it saved (within 161 km 77.1% -> 62.6%), and
     // its Location tag added recall only at the same cost in precision.
     // "in Mobile", and "a Charleston man", "Gainesville residents".
+    // "R-Elbow Lake": a legislator's home town.
+    let party = prev.is_some_and(|p| p.punct_after == Some('-'))
+        && matches!(prev_low.as_str(), "d" | "r" | "i");
     let locative = is_locative(&prev_low)
+        || party
         || (words[end - 1].punct_after.is_none() && is_resident_noun(&next_low));
     if is_not_a_place(name) {
         return None;
@@ -740,10 +814,16 @@ fn judge(
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-    // Capitals say little in an all-caps word, except in a dateline ("CHARLESTON, W.Va.").
-    if upper_word
-        && !(w.initial && words[end - 1].punct_after.is_some() && !gaz.is_common_word(name))
-    {
+    // Capitals say little in an all-caps word, except in a dateline: "CHARLESTON, W.Va.",
+    // "HURRICANE, W.Va. -", "MANSFIELD --", "MOUNT GILEAD (AP) --".
+    let after = words[end - 1].punct_after;
+    let wire = words.get(end).is_some_and(|n| {
+        n.span.slice(text) == "AP" && text[..n.span.start].ends_with('(')
+    });
+    let dateline = qualified
+        || (!gaz.is_common_word(name)
+            && (wire || matches!(after, Some('—' | '–' | '-')) || w.initial && after.is_some()));
+    if upper_word && !dateline {
         // A headline or acronym in capitals: "POLICE", "NATO".
         return None;
     }
@@ -751,7 +831,12 @@ fn judge(
     // capitals mean something: mid-sentence, not title case, not after an article.
     // "US", "UK": capitals make an acronym of a common word.
     let acronym = (2..=3).contains(&letters) && name.chars().all(|c| !c.is_lowercase());
-    if single && !acronym && gaz.is_common_word(name) && !locative {
+    // "Oxford Police", "Paris Public Library": the place of a local institution.
+    let institution = words[end - 1].punct_after.is_none()
+        && words
+            .get(end)
+            .is_some_and(|n| n.capital && is_institution_word(n.span.slice(text)));
+    if single && !acronym && gaz.is_common_word(name) && !locative && !institution {
         let article = matches!(prev_low.as_str(), "the" | "a" | "an");
         let next_capital =
             words.get(end).is_some_and(|n| n.capital) && words[end - 1].punct_after.is_none();
@@ -762,7 +847,12 @@ fn judge(
     }
     // A first name before another capitalised word: "George Washington", "Paris Hilton".
     let next_capital = words.get(end).is_some_and(|n| n.capital && !n.initial);
-    if single && next_capital && words[end - 1].punct_after.is_none() && is_first_name(name) {
+    if single
+        && next_capital
+        && !institution
+        && words[end - 1].punct_after.is_none()
+        && is_first_name(name)
+    {
         return None;
     }
     // Part of a longer proper name: "George Washington", "Michael Jordan".

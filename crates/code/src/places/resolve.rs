@@ -1,18 +1,30 @@
 //! Toponym resolution: which of a name's places the document means.
 //!
-//! Each candidate place scores its prominence (log population; countries and capitals
-//! high, divisions discounted against the cities they hold) plus its agreement with the
-//! document: a qualifier right after the name ("Paris, Texas", "Gainesville, Fla."), the
-//! countries and first- and second-level divisions the document's other names resolve to. A
-//! first pass resolves every name by prominence and qualifier alone; the next two add the
-//! context of the previous pass's choices for the *other* names, each agreeing name adding
-//! weight (with diminishing returns).
+//! Each candidate place has a prior: its prominence (log population; countries and capitals
+//! high, divisions discounted against the cities they hold), less a little for an alternate
+//! name, plus a qualifier right after the name ("Paris, Texas", "Gainesville, Fla."), which
+//! then holds for every mention of that name in the document (one sense per discourse).
+//!
+//! The document's other names then vote, softly: each name is a probability distribution
+//! over its own candidates (a softmax of their scores), and a candidate place gains by the
+//! share of that probability which agrees with it: the same country, the same first- or
+//! second-level division, a point nearby. Agreement from several names adds up with
+//! diminishing returns, and a name with a single candidate counts double. Three rounds
+//! update the distributions. Unlike the hard choice per round this replaced, a name's
+//! unlikely readings vote with their small probability, and a name that several places share
+//! follows the county and state the story names ("Huntsville" with "Walker County" and
+//! "Texas"). Measured on the geo dev set (`herald eval geo`): within 161 km 79.2% → 80.3%.
 
 use std::collections::HashMap;
 
 use herald_geo::{Entry, Gazetteer, Kind, fold};
 
 use super::detect::{Candidate, Role, Word};
+
+/// Readings of a name kept, by prior (a name like "Springfield" has dozens).
+const MAX_OPTIONS: usize = 16;
+/// Rounds of context updates.
+const ROUNDS: usize = 3;
 
 /// Prominence of a place, as a population-like figure.
 fn prominence(e: &Entry) -> f64 {
@@ -28,68 +40,6 @@ fn prominence(e: &Entry) -> f64 {
     }
 }
 
-/// What the rest of the document says about where it is.
-#[derive(Default)]
-struct Context {
-    /// (key, country) → mentions.
-    countries: HashMap<String, Vec<String>>,
-    /// (key, division entry) → mentions.
-    divisions: HashMap<String, Vec<u32>>,
-    /// (key, point) of places below country level.
-    points: Vec<(String, f64, f64)>,
-    /// Names with a single candidate place: their votes count double.
-    sure: std::collections::HashSet<String>,
-}
-
-impl Context {
-    fn add(&mut self, key: &str, id: u32, gaz: &Gazetteer) {
-        let e = gaz.entry(id);
-        if !e.country.is_empty() {
-            self.countries
-                .entry(key.into())
-                .or_default()
-                .push(e.country.clone());
-        }
-        let divs = self.divisions.entry(key.into()).or_default();
-        match e.kind {
-            Kind::Admin1 | Kind::Admin2 => divs.push(id),
-            _ => {}
-        }
-        divs.extend(e.admin1);
-        divs.extend(e.admin2);
-        if matches!(e.kind, Kind::City | Kind::Admin2 | Kind::Feature) {
-            self.points.push((key.into(), e.lat, e.lon));
-        }
-    }
-
-    /// Distance in km from a point to the nearest place another name resolved to.
-    fn nearest_km(&self, key: &str, lat: f64, lon: f64) -> Option<f64> {
-        self.points
-            .iter()
-            .filter(|(k, ..)| k != key)
-            .map(|(_, la, lo)| herald_geo::distance_km(lat, lon, *la, *lo))
-            .min_by(f64::total_cmp)
-    }
-
-    /// How many names other than `key` point to country `cc` (unambiguous names count twice).
-    fn country_votes(&self, key: &str, cc: &str) -> usize {
-        self.countries
-            .iter()
-            .filter(|(k, v)| k.as_str() != key && v.iter().any(|c| c == cc))
-            .map(|(k, _)| if self.sure.contains(k) { 2 } else { 1 })
-            .sum()
-    }
-
-    /// How many names other than `key` point to division `id` (unambiguous names count twice).
-    fn division_votes(&self, key: &str, id: u32) -> usize {
-        self.divisions
-            .iter()
-            .filter(|(k, v)| k.as_str() != key && v.contains(&id))
-            .map(|(k, _)| if self.sure.contains(k) { 2 } else { 1 })
-            .sum()
-    }
-}
-
 /// Candidate places of a detected name.
 fn options(c: &Candidate, gaz: &Gazetteer) -> Vec<(u32, bool)> {
     if c.role == Role::Adjectival {
@@ -102,102 +52,242 @@ fn options(c: &Candidate, gaz: &Gazetteer) -> Vec<(u32, bool)> {
     gaz.lookup(&c.key).iter().map(|h| (h.id, h.alias)).collect()
 }
 
+/// The divisions a place is, or lies in.
+fn divisions(id: u32, e: &Entry) -> impl Iterator<Item = u32> {
+    let own = matches!(e.kind, Kind::Admin1 | Kind::Admin2).then_some(id);
+    own.into_iter().chain(e.admin1).chain(e.admin2)
+}
+
+/// True for places that are points on a map (not countries, states or regions).
+fn is_point(e: &Entry) -> bool {
+    matches!(e.kind, Kind::City | Kind::Admin2 | Kind::Feature)
+}
+
+/// Bonus for a place near another place of the story.
+fn near_bonus(km: f64) -> f64 {
+    if km < 50.0 {
+        3.0
+    } else if km < 200.0 {
+        2.0
+    } else if km < 600.0 {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// What one name says about where the story is: its readings' probabilities spread over
+/// countries, divisions and points.
+#[derive(Default)]
+struct Evidence {
+    /// Weight of the name's vote (2 for a name with a single reading, else 1).
+    weight: f64,
+    countries: HashMap<String, f64>,
+    divisions: HashMap<u32, f64>,
+    points: Vec<(f64, f64, f64)>,
+}
+
+impl Evidence {
+    fn new(readings: &[(u32, f64)], weight: f64, gaz: &Gazetteer) -> Evidence {
+        let mut ev = Evidence {
+            weight,
+            ..Default::default()
+        };
+        for &(id, p) in readings {
+            let e = gaz.entry(id);
+            if !e.country.is_empty() {
+                *ev.countries.entry(e.country.clone()).or_default() += p;
+            }
+            for d in divisions(id, e) {
+                *ev.divisions.entry(d).or_default() += p;
+            }
+            if is_point(e) {
+                ev.points.push((e.lat, e.lon, p));
+            }
+        }
+        ev
+    }
+}
+
+/// Context score of reading `id` given the other names' evidence.
+fn context_score(id: u32, e: &Entry, others: &[&Evidence]) -> f64 {
+    // More names agreeing weigh more, with diminishing returns.
+    let weight = |n: f64| n.min(4.0).sqrt();
+    let mut country = 0.0;
+    let mut admin1 = 0.0;
+    let mut admin2 = 0.0;
+    let mut near: f64 = 0.0;
+    let own = matches!(e.kind, Kind::Admin1 | Kind::Admin2).then_some(id);
+    let a1 = e.admin1.or(own);
+    for ev in others {
+        if !e.country.is_empty() {
+            country += ev.weight * ev.countries.get(&e.country).copied().unwrap_or(0.0);
+        }
+        if let Some(a) = a1 {
+            admin1 += ev.weight * ev.divisions.get(&a).copied().unwrap_or(0.0);
+        }
+        if let Some(a) = e.admin2 {
+            admin2 += ev.weight * ev.divisions.get(&a).copied().unwrap_or(0.0);
+        }
+        if is_point(e) {
+            let b: f64 = ev
+                .points
+                .iter()
+                .map(|&(la, lo, p)| p * near_bonus(herald_geo::distance_km(e.lat, e.lon, la, lo)))
+                .sum();
+            near = near.max(b);
+        }
+    }
+    3.0 * weight(country) + 4.0 * weight(admin1) + 1.5 * weight(admin2) + near
+}
+
+/// Probabilities from scores (softmax).
+fn softmax(scores: &[f64]) -> Vec<f64> {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+    let sum: f64 = exp.iter().sum();
+    exp.iter().map(|x| x / sum).collect()
+}
+
 /// The place each candidate refers to (`None` when the gazetteer has nothing usable).
 pub(crate) fn resolve(words: &[Word], cands: &[Candidate], gaz: &Gazetteer) -> Vec<Option<u32>> {
     // A qualifier: the next candidate, right after a comma, naming a division or country.
-    let qualifier: Vec<Option<Vec<u32>>> = cands
+    let qualifier: Vec<Vec<u32>> = cands
         .iter()
         .enumerate()
         .map(|(k, c)| {
-            let next = cands.get(k + 1)?;
+            let Some(next) = cands.get(k + 1) else {
+                return Vec::new();
+            };
             let comma = words[c.end - 1].punct_after == Some(',');
-            (comma && next.first == c.end && next.role != Role::Adjectival).then(|| {
-                options(next, gaz)
-                    .into_iter()
-                    .map(|(id, _)| id)
-                    .filter(|&id| {
-                        matches!(
-                            gaz.entry(id).kind,
-                            Kind::Admin1 | Kind::Admin2 | Kind::Country
-                        )
-                    })
-                    .collect::<Vec<u32>>()
-            })
+            if !comma || next.first != c.end || next.role == Role::Adjectival {
+                return Vec::new();
+            }
+            options(next, gaz)
+                .into_iter()
+                .map(|(id, _)| id)
+                .filter(|&id| {
+                    matches!(
+                        gaz.entry(id).kind,
+                        Kind::Admin1 | Kind::Admin2 | Kind::Country
+                    )
+                })
+                .collect()
         })
         .collect();
-    let score = |k: usize, id: u32, alias: bool, ctx: Option<&Context>| -> f64 {
-        let c = &cands[k];
+    // +20 for a reading inside one of the qualifiers, -3 for one outside them all.
+    let qualified = |id: u32, quals: &[&[u32]]| -> f64 {
+        if quals.is_empty() {
+            return 0.0;
+        }
         let e = gaz.entry(id);
-        let mut s = (1.0 + prominence(e)).ln();
-        if alias {
-            s -= 2.0;
-        }
-        if let Some(q) = qualifier[k].as_ref().filter(|q| !q.is_empty()) {
-            let inside = q.iter().any(|&qid| {
-                let qe = gaz.entry(qid);
-                match qe.kind {
-                    Kind::Country => e.country == qe.country,
-                    _ => e.admin1 == Some(qid) || e.admin2 == Some(qid),
-                }
-            });
-            s += if inside { 20.0 } else { -3.0 };
-        }
-        if let Some(ctx) = ctx {
-            let key = fold(&c.key);
-            // More names agreeing weigh more, with diminishing returns.
-            let weight = |n: usize| (n.min(4) as f64).sqrt();
-            if !e.country.is_empty() {
-                s += 3.0 * weight(ctx.country_votes(&key, &e.country));
+        let inside = quals.iter().flat_map(|q| q.iter()).any(|&qid| {
+            let qe = gaz.entry(qid);
+            match qe.kind {
+                Kind::Country => e.country == qe.country,
+                _ => e.admin1 == Some(qid) || e.admin2 == Some(qid),
             }
-            let own = match e.kind {
-                Kind::Admin1 | Kind::Admin2 => Some(id),
-                _ => None,
-            };
-            if let Some(a) = e.admin1.or(own) {
-                s += 4.0 * weight(ctx.division_votes(&key, a));
-            }
-            if let Some(a) = e.admin2 {
-                s += 1.5 * weight(ctx.division_votes(&key, a));
-            }
-            // Places of one story lie near each other.
-            if matches!(e.kind, Kind::City | Kind::Admin2 | Kind::Feature) {
-                s += match ctx.nearest_km(&key, e.lat, e.lon) {
-                    Some(d) if d < 50.0 => 3.0,
-                    Some(d) if d < 200.0 => 2.0,
-                    Some(d) if d < 600.0 => 1.0,
-                    _ => 0.0,
-                };
-            }
-        }
-        s
+        });
+        if inside { 20.0 } else { -3.0 }
     };
-    let pick = |ctx: Option<&Context>| -> Vec<Option<u32>> {
-        cands
+    // The document's names, each with its mentions.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut mentions: Vec<Vec<usize>> = Vec::new();
+    let name_of: Vec<usize> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let n = *index.entry(fold(&c.key)).or_insert_with(|| {
+                mentions.push(Vec::new());
+                mentions.len() - 1
+            });
+            mentions[n].push(k);
+            n
+        })
+        .collect();
+    // Each name's readings and their priors; a qualifier of one mention holds for all.
+    let mut single = Vec::with_capacity(mentions.len());
+    let readings: Vec<Vec<(u32, bool, f64)>> = mentions
+        .iter()
+        .map(|ks| {
+            let quals: Vec<&[u32]> = ks
+                .iter()
+                .map(|&k| qualifier[k].as_slice())
+                .filter(|q| !q.is_empty())
+                .collect();
+            let opts = options(&cands[ks[0]], gaz);
+            single.push(opts.len() == 1);
+            let mut r: Vec<(u32, bool, f64)> = opts
+                .into_iter()
+                .map(|(id, alias)| {
+                    let mut s = (1.0 + prominence(gaz.entry(id))).ln();
+                    if alias {
+                        s -= 2.0;
+                    }
+                    (id, alias, s + qualified(id, &quals))
+                })
+                .collect();
+            r.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+            r.truncate(MAX_OPTIONS);
+            r
+        })
+        .collect();
+    let mut scores: Vec<Vec<f64>> = readings
+        .iter()
+        .map(|r| r.iter().map(|x| x.2).collect())
+        .collect();
+    for _ in 0..ROUNDS {
+        let evidence: Vec<Evidence> = readings
+            .iter()
+            .zip(&scores)
+            .zip(&single)
+            .map(|((r, s), &one)| {
+                let p: Vec<(u32, f64)> = r.iter().map(|x| x.0).zip(softmax(s)).collect();
+                Evidence::new(&p, if one { 2.0 } else { 1.0 }, gaz)
+            })
+            .collect();
+        scores = readings
             .iter()
             .enumerate()
-            .map(|(k, c)| {
-                options(c, gaz)
-                    .into_iter()
-                    .map(|(id, alias)| (id, score(k, id, alias, ctx)))
-                    .max_by(|a, b| a.1.total_cmp(&b.1))
-                    .map(|(id, _)| id)
+            .map(|(n, r)| {
+                let others: Vec<&Evidence> = evidence
+                    .iter()
+                    .enumerate()
+                    .filter(|(m, _)| *m != n)
+                    .map(|(_, e)| e)
+                    .collect();
+                r.iter()
+                    .map(|&(id, _, prior)| prior + context_score(id, gaz.entry(id), &others))
+                    .collect()
             })
-            .collect()
-    };
-    // Context from the previous pass's choices; a second round lets names settled by the
-    // first round's context pull the rest along.
-    let mut chosen = pick(None);
-    for _ in 0..2 {
-        let mut ctx = Context::default();
-        for (c, id) in cands.iter().zip(&chosen) {
-            if let Some(id) = id {
-                ctx.add(&fold(&c.key), *id, gaz);
-                if options(c, gaz).len() == 1 {
-                    ctx.sure.insert(fold(&c.key));
-                }
-            }
-        }
-        chosen = pick(Some(&ctx));
+            .collect();
     }
-    chosen
+    // Each mention takes its name's best reading; a mention with its own qualifier is
+    // judged by that qualifier rather than the name's.
+    cands
+        .iter()
+        .enumerate()
+        .map(|(k, _)| {
+            let n = name_of[k];
+            let own = qualifier[k].as_slice();
+            let all: Vec<&[u32]> = mentions[n]
+                .iter()
+                .map(|&m| qualifier[m].as_slice())
+                .filter(|q| !q.is_empty())
+                .collect();
+            readings[n]
+                .iter()
+                .zip(&scores[n])
+                .map(|(&(id, _, _), &s)| {
+                    let s = if own.is_empty() {
+                        s
+                    } else {
+                        s - qualified(id, &all) + qualified(id, &[own])
+                    };
+                    (id, s)
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(id, _)| id)
+        })
+        .collect()
 }

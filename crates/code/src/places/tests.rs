@@ -215,3 +215,60 @@ fn finds_places_in_compounds_datelines_and_after_name_prefixes() {
         ),
     ]);
 }
+
+#[test]
+fn finds_places_of_institutions_party_towns_and_wire_datelines() {
+    use Role::*;
+    check(&[
+        // A place name before a local institution, even one that is a common word or a
+        // first name elsewhere.
+        (
+            "A spokesman for Oxford Police said the patrols had increased.",
+            &[("Oxford", Place, 51.75, -1.26)],
+        ),
+        (
+            "The Paris Public Library will offer a workshop, said staff in Illinois.",
+            &[
+                ("Paris", Place, 39.61, -87.70),
+                ("Illinois", Place, 40.0, -89.0),
+            ],
+        ),
+        // A legislator's home town after the party letter.
+        (
+            "Rep. Torrey Westrom, R-Elbow Lake, said the talks stalled.",
+            &[("Elbow Lake", Place, 45.99, -95.98)],
+        ),
+        // Wire datelines in capitals, with a dash run on to the next word or an agency.
+        (
+            "FALLS VILLAGE—The board approved the budget.",
+            &[("FALLS VILLAGE", Place, 41.96, -73.36)],
+        ),
+        (
+            "Police said on Monday. MOUNT GILEAD (AP) -- A court ruled.",
+            &[("MOUNT GILEAD", Place, 40.55, -82.83)],
+        ),
+        // An AP state abbreviation keeps its period: Kansas, not a Kan in Myanmar.
+        (
+            "He lives in Kansas City, Kan.",
+            &[
+                ("Kansas City", Place, 39.11, -94.63),
+                ("Kan.", Place, 38.5, -98.5),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_name_walks_with_its_county_and_state() {
+    // Huntsville, Texas lies in Walker County; the larger Huntsville is in Alabama.
+    let gaz = Gazetteer::embedded();
+    let text = "A Huntsville man was detained. Walker County deputies and a Texas Ranger helped.";
+    let doc = Document::from_text(text);
+    let t = find_toponyms(&doc, &[], gaz);
+    let h = t
+        .iter()
+        .find(|t| t.place.span.slice(text) == "Huntsville")
+        .unwrap();
+    let km = herald_geo::distance_km(h.place.lat, h.place.lon, 30.72, -95.55);
+    assert!(km < 50.0, "{t:?}");
+}
