@@ -92,77 +92,112 @@ impl Gazetteer {
     }
 }
 
-/// United States state abbreviations in AP style, with the states' names. (Two-letter postal
-/// codes are left out: "IN", "OR" and "ME" are words.)
-const US_STATES: &[(&str, &str)] = &[
-    ("Ala.", "Alabama"),
-    ("Alaska", "Alaska"),
-    ("Ariz.", "Arizona"),
-    ("Ark.", "Arkansas"),
-    ("Calif.|Cal.", "California"),
-    ("Colo.", "Colorado"),
-    ("Conn.", "Connecticut"),
-    ("Del.", "Delaware"),
-    ("D.C.", "District of Columbia"),
-    ("Fla.", "Florida"),
-    ("Ga.", "Georgia"),
-    ("Hawaii", "Hawaii"),
-    ("Idaho", "Idaho"),
-    ("Ill.", "Illinois"),
-    ("Ind.", "Indiana"),
-    ("Iowa", "Iowa"),
-    ("Kan.|Kans.", "Kansas"),
-    ("Ky.", "Kentucky"),
-    ("La.", "Louisiana"),
-    ("Maine", "Maine"),
-    ("Md.", "Maryland"),
-    ("Mass.", "Massachusetts"),
-    ("Mich.", "Michigan"),
-    ("Minn.", "Minnesota"),
-    ("Miss.", "Mississippi"),
-    ("Mo.", "Missouri"),
-    ("Mont.", "Montana"),
-    ("Neb.|Nebr.", "Nebraska"),
-    ("Nev.", "Nevada"),
-    ("N.H.", "New Hampshire"),
-    ("N.J.", "New Jersey"),
-    ("N.M.|N.Mex.", "New Mexico"),
-    ("N.Y.", "New York"),
-    ("N.C.", "North Carolina"),
-    ("N.D.|N.Dak.", "North Dakota"),
-    ("Ohio", "Ohio"),
-    ("Okla.", "Oklahoma"),
-    ("Ore.|Oreg.", "Oregon"),
-    ("Pa.|Penn.", "Pennsylvania"),
-    ("R.I.", "Rhode Island"),
-    ("S.C.", "South Carolina"),
-    ("S.D.|S.Dak.", "South Dakota"),
-    ("Tenn.", "Tennessee"),
-    ("Texas|Tex.", "Texas"),
-    ("Utah", "Utah"),
-    ("Vt.", "Vermont"),
-    ("Va.", "Virginia"),
-    ("Wash.", "Washington"),
-    ("W.Va.|W. Va.", "West Virginia"),
-    ("Wis.|Wisc.", "Wisconsin"),
-    ("Wyo.", "Wyoming"),
+/// First-level divisions of the United States and Canada: their abbreviations in AP and
+/// Canadian Press style, and their demonyms (`abbreviations`, `name`, `demonyms`; lists
+/// separated by '|'). Two-letter postal codes are left out: "IN", "OR" and "ME" are words.
+const DIVISIONS: &[(&str, &str, &str, &str)] = &[
+    ("US", "Ala.", "Alabama", "Alabamian|Alabamians|Alabaman|Alabamans"),
+    ("US", "", "Alaska", "Alaskan|Alaskans"),
+    ("US", "Ariz.", "Arizona", "Arizonan|Arizonans"),
+    ("US", "Ark.", "Arkansas", "Arkansan|Arkansans"),
+    ("US", "Calif.|Cal.", "California", "Californian|Californians"),
+    ("US", "Colo.", "Colorado", "Coloradan|Coloradans"),
+    ("US", "Conn.", "Connecticut", ""),
+    ("US", "Del.", "Delaware", "Delawarean|Delawareans"),
+    ("US", "D.C.", "District of Columbia", ""),
+    ("US", "Fla.", "Florida", "Floridian|Floridians"),
+    ("US", "Ga.", "Georgia", "Georgian|Georgians"),
+    ("US", "", "Hawaii", "Hawaiian|Hawaiians"),
+    ("US", "", "Idaho", "Idahoan|Idahoans"),
+    ("US", "Ill.", "Illinois", "Illinoisan|Illinoisans"),
+    ("US", "Ind.", "Indiana", "Hoosier|Hoosiers|Indianan|Indianans"),
+    ("US", "", "Iowa", "Iowan|Iowans"),
+    ("US", "Kan.|Kans.", "Kansas", "Kansan|Kansans"),
+    ("US", "Ky.", "Kentucky", "Kentuckian|Kentuckians"),
+    ("US", "La.", "Louisiana", "Louisianan|Louisianans|Louisianian|Louisianians"),
+    ("US", "", "Maine", "Mainer|Mainers"),
+    ("US", "Md.", "Maryland", "Marylander|Marylanders"),
+    ("US", "Mass.", "Massachusetts", ""),
+    ("US", "Mich.", "Michigan", "Michigander|Michiganders"),
+    ("US", "Minn.", "Minnesota", "Minnesotan|Minnesotans"),
+    ("US", "Miss.", "Mississippi", "Mississippian|Mississippians"),
+    ("US", "Mo.", "Missouri", "Missourian|Missourians"),
+    ("US", "Mont.", "Montana", "Montanan|Montanans"),
+    ("US", "Neb.|Nebr.", "Nebraska", "Nebraskan|Nebraskans"),
+    ("US", "Nev.", "Nevada", "Nevadan|Nevadans"),
+    ("US", "N.H.", "New Hampshire", "New Hampshirite|New Hampshirites"),
+    ("US", "N.J.", "New Jersey", "New Jerseyan|New Jerseyans"),
+    ("US", "N.M.|N.Mex.", "New Mexico", "New Mexican|New Mexicans"),
+    ("US", "N.Y.", "New York", "New Yorker|New Yorkers"),
+    ("US", "N.C.", "North Carolina", "North Carolinian|North Carolinians"),
+    ("US", "N.D.|N.Dak.", "North Dakota", "North Dakotan|North Dakotans"),
+    ("US", "", "Ohio", "Ohioan|Ohioans"),
+    ("US", "Okla.", "Oklahoma", "Oklahoman|Oklahomans"),
+    ("US", "Ore.|Oreg.", "Oregon", "Oregonian|Oregonians"),
+    ("US", "Pa.|Penn.", "Pennsylvania", "Pennsylvanian|Pennsylvanians"),
+    ("US", "R.I.", "Rhode Island", "Rhode Islander|Rhode Islanders"),
+    ("US", "S.C.", "South Carolina", "South Carolinian|South Carolinians"),
+    ("US", "S.D.|S.Dak.", "South Dakota", "South Dakotan|South Dakotans"),
+    ("US", "Tenn.", "Tennessee", "Tennessean|Tennesseans"),
+    ("US", "Tex.", "Texas", "Texan|Texans"),
+    ("US", "", "Utah", "Utahn|Utahns"),
+    ("US", "Vt.", "Vermont", "Vermonter|Vermonters"),
+    ("US", "Va.", "Virginia", "Virginian|Virginians"),
+    ("US", "Wash.", "Washington", "Washingtonian|Washingtonians"),
+    ("US", "W.Va.|W. Va.", "West Virginia", "West Virginian|West Virginians"),
+    ("US", "Wis.|Wisc.", "Wisconsin", "Wisconsinite|Wisconsinites"),
+    ("US", "Wyo.", "Wyoming", "Wyomingite|Wyomingites"),
+    ("CA", "Alta.", "Alberta", "Albertan|Albertans"),
+    ("CA", "B.C.", "British Columbia", "British Columbian|British Columbians"),
+    ("CA", "", "Manitoba", "Manitoban|Manitobans"),
+    ("CA", "N.B.", "New Brunswick", "New Brunswicker|New Brunswickers"),
+    ("CA", "N.L.|Nfld.", "Newfoundland and Labrador", "Newfoundlander|Newfoundlanders"),
+    ("CA", "N.S.", "Nova Scotia", "Nova Scotian|Nova Scotians"),
+    ("CA", "Ont.", "Ontario", "Ontarian|Ontarians|Ontarioan|Ontarioans"),
+    ("CA", "P.E.I.", "Prince Edward Island", ""),
+    ("CA", "Que.", "Quebec", "Quebecer|Quebecers|Quebecker|Quebeckers"),
+    ("CA", "Sask.", "Saskatchewan", ""),
+    ("CA", "N.W.T.", "Northwest Territories", ""),
+];
+
+/// Short names of large cities (`aliases`, `name`, `country`).
+const CITY_ALIASES: &[(&str, &str, &str)] = &[
+    ("L.A.", "Los Angeles", "US"),
+    ("NYC|N.Y.C.", "New York City", "US"),
+    ("Philly", "Philadelphia", "US"),
 ];
 
 impl Gazetteer {
-    /// Files the abbreviations of the United States' states under their first-level
-    /// divisions, once those are loaded.
-    pub(crate) fn add_us_abbreviations(&mut self) {
-        for (abbrevs, state) in US_STATES {
-            let id = self
-                .lookup(state)
-                .iter()
-                .find(|h| {
-                    let e = &self.entries[h.id as usize];
-                    e.kind == Kind::Admin1 && e.country == "US"
-                })
-                .map(|h| h.id);
-            if let Some(id) = id {
-                for a in abbrevs.split('|') {
+    /// The largest entry of `kind` named `name` in country `cc`.
+    fn find(&self, name: &str, kind: Kind, cc: &str) -> Option<u32> {
+        self.lookup(name)
+            .iter()
+            .map(|h| h.id)
+            .filter(|&id| {
+                let e = &self.entries[id as usize];
+                e.kind == kind && e.country == cc
+            })
+            .max_by_key(|&id| self.entries[id as usize].population)
+    }
+
+    /// Files the abbreviations and demonyms of the United States' states and Canada's
+    /// provinces under their first-level divisions, and short names of large cities, once
+    /// those are loaded.
+    pub(crate) fn add_division_names(&mut self) {
+        for (cc, abbrevs, name, demonyms) in DIVISIONS {
+            let Some(id) = self.find(name, Kind::Admin1, cc) else {
+                continue;
+            };
+            for a in abbrevs.split('|').filter(|a| !a.is_empty()) {
+                self.name(id, a, true);
+            }
+            for d in demonyms.split('|').filter(|d| !d.is_empty()) {
+                self.adjective_of(id, d);
+            }
+        }
+        for (aliases, name, cc) in CITY_ALIASES {
+            if let Some(id) = self.find(name, Kind::City, cc) {
+                for a in aliases.split('|') {
                     self.name(id, a, true);
                 }
             }

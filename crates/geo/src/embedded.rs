@@ -14,7 +14,7 @@ pub(crate) fn load() -> Gazetteer {
     let mut gaz = Gazetteer::default();
     gaz.add_tables();
     parse(&mut gaz, text);
-    gaz.add_us_abbreviations();
+    gaz.add_division_names();
     gaz
 }
 

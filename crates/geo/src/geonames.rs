@@ -21,7 +21,7 @@ pub(crate) fn load(path: &Path) -> Result<Gazetteer> {
         std::io::BufReader::new(file),
         &path.display().to_string(),
     )?;
-    gaz.add_us_abbreviations();
+    gaz.add_division_names();
     Ok(gaz)
 }
 

@@ -70,8 +70,9 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
                 // lowercase suffix).
                 let mut left = a.trim_start_matches(is_outer_punct).chars();
                 let capital = left.next().is_some_and(char::is_uppercase);
-                let lower_suffix =
-                    b.starts_with(char::is_lowercase) && !left.any(char::is_uppercase);
+                // ("U.S.-led": an abbreviation before a lowercase suffix too.)
+                let lower_suffix = b.starts_with(char::is_lowercase)
+                    && (!left.any(char::is_uppercase) || a.ends_with(".-"));
                 if a.len() > 2 && capital && (b.starts_with(char::is_uppercase) || lower_suffix) {
                     v.push(a);
                     rest = b;
@@ -106,13 +107,14 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
                     after = Some('\'');
                 }
             }
+            // A dash, free-standing or run on to the next word, ends the name before it:
+            // "MANSFIELD — Police said", "BEIJING --At least".
+            if word.starts_with(['—', '–', '-', '\u{97}'])
+                && let Some(w) = out[sentence_start..].last_mut()
+            {
+                w.punct_after.get_or_insert('—');
+            }
             if core.is_empty() {
-                // A free-standing dash ends the name before it: "MANSFIELD — Police said".
-                if word.contains(['—', '–', '-', '\u{97}'])
-                    && let Some(w) = out[sentence_start..].last_mut()
-                {
-                    w.punct_after.get_or_insert('—');
-                }
                 continue;
             }
             let s = Span::new(start + lead, start + lead + core.len());
@@ -820,9 +822,18 @@ fn judge(
     let wire = words.get(end).is_some_and(|n| {
         n.span.slice(text) == "AP" && text[..n.span.start].ends_with('(')
     });
+    // "DETROIT The U.S. Transportation…": capitals, then a sentence in normal case.
+    let run_in = w.initial
+        && words.get(end).is_some_and(|n| {
+            let t = n.span.slice(text);
+            n.capital && t.chars().any(char::is_lowercase)
+        });
     let dateline = qualified
         || (!gaz.is_common_word(name)
-            && (wire || matches!(after, Some('—' | '–' | '-')) || w.initial && after.is_some()));
+            && (wire
+                || run_in
+                || matches!(after, Some('—' | '–' | '-'))
+                || w.initial && after.is_some()));
     if upper_word && !dateline {
         // A headline or acronym in capitals: "POLICE", "NATO".
         return None;
@@ -845,8 +856,11 @@ fn judge(
             return None;
         }
     }
-    // A first name before another capitalised word: "George Washington", "Paris Hilton".
-    let next_capital = words.get(end).is_some_and(|n| n.capital && !n.initial);
+    // A first name before another capitalised word: "George Washington", "Paris Hilton"
+    // (not "Washington (CNN)").
+    let next_capital = words.get(end).is_some_and(|n| {
+        n.capital && !n.initial && !text[..n.span.start].ends_with(['(', '"', '“'])
+    });
     if single
         && next_capital
         && !institution

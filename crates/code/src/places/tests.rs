@@ -247,6 +247,18 @@ fn finds_places_of_institutions_party_towns_and_wire_datelines() {
             "Police said on Monday. MOUNT GILEAD (AP) -- A court ruled.",
             &[("MOUNT GILEAD", Place, 40.55, -82.83)],
         ),
+        // Canadian Press abbreviations and a state's demonym.
+        (
+            "Snow fell in Surrey, B.C. on Monday.",
+            &[
+                ("Surrey", Place, 49.1, -122.8),
+                ("B.C.", Place, 51.8, -122.0),
+            ],
+        ),
+        (
+            "The census will employ 8,000 Minnesotans.",
+            &[("Minnesotans", Adjectival, 46.0, -94.5)],
+        ),
         // An AP state abbreviation keeps its period: Kansas, not a Kan in Myanmar.
         (
             "He lives in Kansas City, Kan.",
