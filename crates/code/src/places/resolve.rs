@@ -126,7 +126,7 @@ fn context_score(id: u32, e: &Entry, others: &[&Evidence]) -> f64 {
         if let Some(a) = a1 {
             admin1 += ev.weight * ev.divisions.get(&a).copied().unwrap_or(0.0);
         }
-        if let Some(a) = e.admin2 {
+        if let Some(a) = e.admin2.or(own.filter(|_| e.kind == Kind::Admin2)) {
             admin2 += ev.weight * ev.divisions.get(&a).copied().unwrap_or(0.0);
         }
         if is_point(e) {
