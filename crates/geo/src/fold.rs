@@ -1,13 +1,37 @@
 //! Name folding: the key names are stored and looked up under.
 
 /// Folds a name for lookup: lower case, Latin diacritics removed, curly apostrophes and dashes
-/// made plain, runs of white space made one space.
+/// made plain, runs of white space made one space, and the abbreviations "St.", "Mt." and "Ft."
+/// before another word written out ("St. Paris" and "Saint Paris" are one key).
 ///
 /// ```
 /// assert_eq!(herald_geo::fold("São  Paulo"), "sao paulo");
 /// assert_eq!(herald_geo::fold("Côte d’Ivoire"), "cote d'ivoire");
+/// assert_eq!(herald_geo::fold("Mt. Pleasant"), herald_geo::fold("Mount Pleasant"));
+/// assert_eq!(herald_geo::fold("Main St."), "main st.");
 /// ```
 pub fn fold(name: &str) -> String {
+    let out = fold_chars(name);
+    if !out.contains(' ') {
+        return out;
+    }
+    let words: Vec<&str> = out.split(' ').collect();
+    let last = words.len() - 1;
+    words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| match *w {
+            "st." | "st" if k < last => "saint",
+            "mt." | "mt" if k < last => "mount",
+            "ft." | "ft" if k < last => "fort",
+            _ => w,
+        })
+        .collect::<Vec<&str>>()
+        .join(" ")
+}
+
+/// [`fold`] without the abbreviations.
+fn fold_chars(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
     for c in name.trim().chars() {

@@ -109,10 +109,12 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
             }
             // A dash, free-standing or run on to the next word, ends the name before it:
             // "MANSFIELD — Police said", "BEIJING --At least".
+            // After a dateline in capitals the story's first sentence starts.
             if word.starts_with(['—', '–', '-', '\u{97}'])
                 && let Some(w) = out[sentence_start..].last_mut()
             {
                 w.punct_after.get_or_insert('—');
+                first |= is_caps(w.span.slice(text));
             }
             if core.is_empty() {
                 continue;
@@ -125,19 +127,70 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
                 initial: std::mem::take(&mut first) || lead > 0 && word.starts_with(['"', '“']),
                 title_case: false,
             });
+            first = matches!(after, Some('—' | '–' | '-')) && is_caps(core);
         }
-        // Title case: most longer words capitalised.
+        // Title case: most longer words capitalised, and no lowercase one but the short
+        // function words title case leaves lowercase ("That's how Judy Law of Oxford, North
+        // Carolina, described it" is a name-heavy sentence, not a headline).
         let here = &mut out[sentence_start..];
         let long: Vec<bool> = here
             .iter()
             .filter(|w| w.span.len() > 3)
             .map(|w| w.capital)
             .collect();
-        if long.len() >= 3 && long.iter().filter(|c| **c).count() * 10 >= long.len() * 7 {
+        let content_lower = here.iter().any(|w| {
+            let t = w.span.slice(text);
+            t.len() > 3 && !w.capital && t.chars().all(char::is_alphabetic) && !is_title_lower(t)
+        });
+        if long.len() >= 3
+            && !content_lower
+            && long.iter().filter(|c| **c).count() * 10 >= long.len() * 7
+        {
             here.iter_mut().for_each(|w| w.title_case = true);
         }
     }
     out
+}
+
+/// True for a word in capitals ("DENVER", "ST. PAUL").
+fn is_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+}
+
+/// Longer words that title case leaves in lowercase.
+fn is_title_lower(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "from"
+            | "into"
+            | "onto"
+            | "over"
+            | "upon"
+            | "than"
+            | "that"
+            | "this"
+            | "after"
+            | "about"
+            | "under"
+            | "amid"
+            | "near"
+            | "past"
+            | "without"
+            | "before"
+            | "between"
+            | "against"
+            | "during"
+            | "through"
+            | "across"
+            | "since"
+            | "until"
+            | "while"
+            | "versus"
+            | "toward"
+            | "towards"
+            | "among"
+    )
 }
 
 /// Where the text splits into words: white space, and dashes (an em dash mis-decoded as
@@ -333,6 +386,16 @@ fn is_resident_noun(w: &str) -> bool {
             | "county"
             | "township"
             | "dispatchers"
+            | "police"
+            | "policemen"
+            | "firefighters"
+            | "officers"
+            | "deputies"
+            | "hospital"
+            | "hospitals"
+            | "schools"
+            | "council"
+            | "mayor"
             | "businessman"
             | "businesswoman"
     )

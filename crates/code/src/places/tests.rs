@@ -252,7 +252,7 @@ fn finds_places_of_institutions_party_towns_and_wire_datelines() {
             "Snow fell in Surrey, B.C. on Monday.",
             &[
                 ("Surrey", Place, 49.1, -122.8),
-                ("B.C.", Place, 51.8, -122.0),
+                ("B.C.", Place, 54.0, -125.0),
             ],
         ),
         (
