@@ -501,6 +501,13 @@ fn is_name_prefix(w: &str) -> bool {
             | "upper"
             | "lower"
             | "sub-saharan"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
     )
 }
 
@@ -776,6 +783,7 @@ pub(crate) fn detect(text: &str, words: &[Word], gaz: &Gazetteer) -> Vec<Candida
         }
     }
     let mut out = Vec::new();
+    let mut sure: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut i = 0;
     while i < words.len() {
         if !words[i].capital {
@@ -815,18 +823,38 @@ pub(crate) fn detect(text: &str, words: &[Word], gaz: &Gazetteer) -> Vec<Candida
         let span = Span::new(words[i].span.start, words[end - 1].span.end);
         let key = span.slice(text).to_string();
         let person = end - i == 1 && surnames.contains(words[i].span.slice(text));
-        if let Some(role) = judge(text, words, i, end, adjective, gaz).filter(|_| !person) {
-            out.push(Candidate {
-                first: i,
-                end,
-                span,
-                key,
-                role,
-            });
+        match judge(text, words, i, end, adjective, gaz) {
+            Verdict::Keep(role, evident) if !person => {
+                if evident {
+                    sure.insert(herald_geo::fold(&key));
+                }
+                out.push((Candidate { first: i, end, span, key, role }, true));
+            }
+            Verdict::Doubt(role) if !person => {
+                out.push((Candidate { first: i, end, span, key, role }, false));
+            }
+            _ => {}
         }
         i = end;
     }
-    out
+    // One sense per story: a name doubted here ("the Cairns police", "Paris Policemen",
+    // "Gainesville says") is kept when the story plainly uses it as a place elsewhere ("in
+    // Cairns", "Paris, Texas").
+    out.into_iter()
+        .filter(|(c, kept)| *kept || sure.contains(&herald_geo::fold(&c.key)))
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// What [`judge`] makes of a name.
+enum Verdict {
+    /// A toponym in this role; true when the context says so plainly (a locative before it,
+    /// a qualifier after it, a dateline).
+    Keep(Role, bool),
+    /// A toponym in this role only if the story names the place elsewhere beyond doubt.
+    Doubt(Role),
+    /// Not a toponym.
+    Drop,
 }
 
 /// Keeps or drops a match by its context, and gives it its role.
@@ -837,7 +865,7 @@ fn judge(
     end: usize,
     adjective: bool,
     gaz: &Gazetteer,
-) -> Option<Role> {
+) -> Verdict {
     let w = &words[first];
     let name = Span::new(w.span.start, words[end - 1].span.end).slice(text);
     let single = end - first == 1;
@@ -860,17 +888,19 @@ fn judge(
         || party
         || (words[end - 1].punct_after.is_none() && is_resident_noun(&next_low));
     if is_not_a_place(name) {
-        return None;
+        return Verdict::Drop;
     }
     // A title before it: "Mr. Jones", "Sen. Clinton".
     if prev.is_some_and(|p| is_title(p.span.slice(text))) {
-        return None;
+        return Verdict::Drop;
     }
+    // Doubts the context raises, settled by the rest of the story.
+    let mut doubt = false;
     // A first name is a person's unless a locative or a qualifier says otherwise.
     let qualified =
         words[end - 1].punct_after == Some(',') && words.get(end).is_some_and(|n| n.capital);
     if single && is_given_name(name) && !locative && !qualified {
-        return None;
+        doubt = true;
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let upper_word = letters > 3
@@ -899,7 +929,7 @@ fn judge(
                 || w.initial && after.is_some()));
     if upper_word && !dateline {
         // A headline or acronym in capitals: "POLICE", "NATO".
-        return None;
+        return Verdict::Drop;
     }
     // A common word ("Mobile", "Police") is a place after a locative, or capitalised where
     // capitals mean something: mid-sentence, not title case, not after an article.
@@ -916,7 +946,7 @@ fn judge(
             words.get(end).is_some_and(|n| n.capital) && words[end - 1].punct_after.is_none();
         let prev_capital = prev.is_some_and(|p| p.capital && p.punct_after.is_none());
         if w.initial || w.title_case || article || next_capital || prev_capital {
-            return None;
+            doubt = true;
         }
     }
     // A first name before another capitalised word: "George Washington", "Paris Hilton"
@@ -930,12 +960,12 @@ fn judge(
         && words[end - 1].punct_after.is_none()
         && is_first_name(name)
     {
-        return None;
+        doubt = true;
     }
     // Part of a longer proper name: "George Washington", "Michael Jordan".
     if let Some(p) = prev {
         if p.capital && p.punct_after.is_none() && is_first_name(p.span.slice(text)) {
-            return None;
+            return Verdict::Drop;
         }
         let p_text = p.span.slice(text);
         if p.capital
@@ -946,11 +976,40 @@ fn judge(
             && gaz.adjective(p_text).is_empty()
             && !p_text.ends_with('.')
         {
-            return None;
+            return Verdict::Drop;
         }
     }
+    // A qualifier the gazetteer knows as a state or country ("Paris, Texas"; not "Brown,
+    // Farrin and …").
+    let division = |n: usize| {
+        let (Some(a), Some(b)) = (words.get(end), words.get(end + n - 1)) else {
+            return false;
+        };
+        gaz.lookup(Span::new(a.span.start, b.span.end).slice(text))
+            .iter()
+            .any(|h| {
+                matches!(
+                    gaz.entry(h.id).kind,
+                    herald_geo::Kind::Admin1 | herald_geo::Kind::Country
+                )
+            })
+    };
+    let qualifier = qualified && (division(1) || division(2));
+    // "in Cairns", not "according to Brown's account".
+    let strong_locative = matches!(
+        prev_low.as_str(),
+        "in" | "at" | "near" | "outside" | "inside" | "throughout" | "across" | "around"
+    );
+    let evident = strong_locative || party || qualifier || dateline && upper_word;
+    let verdict = |role| {
+        if doubt {
+            Verdict::Doubt(role)
+        } else {
+            Verdict::Keep(role, evident)
+        }
+    };
     if adjective {
-        return Some(Role::Adjectival);
+        return verdict(Role::Adjectival);
     }
     let last = &words[end - 1];
     if last.punct_after.is_none() && is_stance_verb(&next_low) {
@@ -961,7 +1020,11 @@ fn judge(
                 || e.capital
                 || e.population >= 1_000_000
         });
-        return big.then_some(Role::Metonymic);
+        return if big {
+            verdict(Role::Metonymic)
+        } else {
+            Verdict::Doubt(Role::Metonymic)
+        };
     }
-    Some(Role::Place)
+    verdict(Role::Place)
 }

@@ -284,3 +284,22 @@ fn a_name_walks_with_its_county_and_state() {
     let km = herald_geo::distance_km(h.place.lat, h.place.lon, 30.72, -95.55);
     assert!(km < 50.0, "{t:?}");
 }
+
+#[test]
+fn a_name_doubted_in_one_place_is_kept_when_the_story_places_it_plainly() {
+    let gaz = Gazetteer::embedded();
+    let starts = |text: &str| -> Vec<usize> {
+        find_toponyms(&Document::from_text(text), &[], gaz)
+            .iter()
+            .map(|t| t.place.span.start)
+            .collect()
+    };
+    // "The Cairns Post": a common word after an article and before a capital, doubted...
+    assert!(starts("The Cairns Post reported it.").is_empty());
+    // ...and kept when the story says "in Cairns".
+    let text = "Cases rose in Cairns. The Cairns Post reported it.";
+    assert_eq!(starts(text), [14, 26]);
+    // "according to Brown's account" places nothing plainly: "Brown said" stays a person.
+    let text = "According to Brown's account, it ended. Brown said he left.";
+    assert!(!starts(text).contains(&40), "{:?}", starts(text));
+}
