@@ -93,7 +93,7 @@ impl Coder {
         lap(&mut times, |t| &mut t.places);
         crate::time::date_events(&mut out.events, &out.times, &sentences, doc);
         lap(&mut times, |t| &mut t.times);
-        crate::places::place_events(&mut out.events, &out.places, &sentences);
+        crate::places::place_events(&mut out.events, &out.places, &sentences, &doc.text);
         lap(&mut times, |t| &mut t.places);
         out.quotes = crate::quotes::find_quotes(doc, &sentences);
         crate::quotes::code_speakers(&mut out.quotes, &out.mentions, &doc.text);

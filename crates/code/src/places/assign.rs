@@ -48,11 +48,49 @@ pub fn main_place(places: &[Place]) -> Option<&Place> {
 
 /// Gives every event the place named in its sentence (the one nearest its evidence), else
 /// the document's main place ([`main_place`]). `places` are the document's places
-/// ([`super::find_places`]): demonyms and metonyms are not among them. A place that is the
-/// event's own source actor ("The United States, meanwhile, criticised…") is metonymy: it
-/// says who acted, not where, so it never places that event.
-pub fn place_events(events: &mut [Event], places: &[Place], sentences: &[Sentence]) {
-    let main = main_place(places).cloned();
+/// ([`super::find_places`]): demonyms and metonyms are not among them. In the sentence, a
+/// place that is an actor of one of its events ("The United States, meanwhile, criticised
+/// Russia"; "Armenia and Belarus have come to the aid…") says who acted, not where, so it
+/// places none of them; and a country or region places an event only after a locative ("in
+/// Kazakhstan", "troops arrived in Kazakhstan", not "the CSTO, made up of Russia, Armenia…"
+/// or "troops from Russia"), while a city or district does wherever it stands ("Almaty
+/// protests").
+pub fn place_events(events: &mut [Event], places: &[Place], sentences: &[Sentence], text: &str) {
+    let gaz = herald_geo::Gazetteer::embedded();
+    // Places at country level or above: their name is their country's, or they have none.
+    let broad = |p: &Place| match &p.country {
+        None => true,
+        Some(cc) => gaz.country(cc).is_some_and(|id| gaz.entry(id).name == p.name),
+    };
+    let located = |p: &Place| {
+        let before = text[..p.span.start].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        word != "from" && super::detect::is_locative(&word)
+    };
+    let actors: Vec<Span> = events
+        .iter()
+        .flat_map(|e| [Some(e.source.span), e.target.as_ref().map(|t| t.span)])
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    // The main place, from the places that locate something (else those that are no actor,
+    // else all): "The United States criticised Russia. Protesters marched in Almaty." is
+    // about Almaty.
+    let is_actor = |p: &Place| actors.iter().any(|a| a.overlaps(p.span));
+    let free: Vec<Place> = places.iter().filter(|p| !is_actor(p)).cloned().collect();
+    let sited: Vec<Place> = free
+        .iter()
+        .filter(|p| !broad(p) || located(p))
+        .cloned()
+        .collect();
+    let main = main_place(&sited)
+        .or_else(|| main_place(&free))
+        .or_else(|| main_place(places))
+        .cloned();
     for event in events.iter_mut() {
         let sentence: Option<Span> = sentences
             .iter()
@@ -62,7 +100,8 @@ pub fn place_events(events: &mut [Event], places: &[Place], sentences: &[Sentenc
         let local = sentence.and_then(|s| {
             places
                 .iter()
-                .filter(|p| s.contains(p.span) && !p.span.overlaps(event.source.span))
+                .filter(|p| s.contains(p.span) && !is_actor(p))
+                .filter(|p| !broad(p) || located(p))
                 .min_by_key(|p| distance(p.span, event.evidence))
         });
         event.place = local.cloned().or_else(|| main.clone());

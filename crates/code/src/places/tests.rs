@@ -144,7 +144,7 @@ fn events_take_their_sentence_place_else_the_main_place() {
         }
     };
     let mut events = vec![ev("burned"), ev("arrived"), ev("gave")];
-    place_events(&mut events, &places, &sentences);
+    place_events(&mut events, &places, &sentences, text);
     let names: Vec<&str> = events
         .iter()
         .map(|e| e.place.as_ref().unwrap().name.as_str())
@@ -179,9 +179,10 @@ fn the_source_actor_is_not_the_events_place() {
         evidence: Span::new(us, verb + "criticised".len()),
         ..Default::default()
     }];
-    place_events(&mut events, &places, &sentences);
+    place_events(&mut events, &places, &sentences, text);
+    // Nor is Russia, named without a locative: the story's place is Almaty.
     let place = events[0].place.as_ref().map(|p| p.name.as_str());
-    assert_ne!(place, Some("United States"), "{places:?}");
+    assert_eq!(place, Some("Almaty"), "{places:?}");
 }
 
 #[test]
@@ -302,4 +303,39 @@ fn a_name_doubted_in_one_place_is_kept_when_the_story_places_it_plainly() {
     // "according to Brown's account" places nothing plainly: "Brown said" stays a person.
     let text = "According to Brown's account, it ended. Brown said he left.";
     assert!(!starts(text).contains(&40), "{:?}", starts(text));
+}
+
+#[test]
+fn a_country_places_an_event_only_after_a_locative() {
+    // "made up of Russia, Armenia…": members, not where the request was made; "from Russia":
+    // where the troops came from. The story's place is Almaty.
+    let text = "Protests spread in Almaty. The government requested help from the CSTO, made up \
+                of Russia, Armenia and Belarus. Troops from Russia arrived.";
+    let doc = Document::from_text(text);
+    let places = super::find_places(&doc, &[]);
+    let sentences: Vec<Sentence> = {
+        let a = text.find("The government").unwrap();
+        let b = text.find("Troops").unwrap();
+        [(0, a - 1), (a, b - 1), (b, text.len())]
+            .iter()
+            .map(|&(s, e)| Sentence {
+                span: Span::new(s, e),
+                tokens: Vec::new(),
+            })
+            .collect()
+    };
+    let ev = |w: &str| {
+        let s = text.find(w).unwrap();
+        Event {
+            evidence: Span::new(s, s + w.len()),
+            ..Default::default()
+        }
+    };
+    let mut events = vec![ev("requested"), ev("arrived")];
+    place_events(&mut events, &places, &sentences, text);
+    let names: Vec<&str> = events
+        .iter()
+        .map(|e| e.place.as_ref().unwrap().name.as_str())
+        .collect();
+    assert_eq!(names, ["Almaty", "Almaty"]);
 }
