@@ -216,3 +216,22 @@ fn figures_point_to_the_event_they_quantify() {
     let e = out.events.iter().find(|e| e.id == id).expect("an event");
     assert_eq!(e.cameo, "173");
 }
+
+#[test]
+fn a_statement_that_blames_an_agent_is_an_accusation() {
+    // "… were orchestrated by X": the speaker accuses X.
+    assert_eq!(
+        coded("Russia said the attacks had been provoked by Ukrainian militants."),
+        ["RUS UKRINS 112"]
+    );
+    // "organised by" lays nothing at anyone's door: a plain statement.
+    assert_eq!(
+        coded("Moscow police said the protest was organised by opposition activists."),
+        coded("Moscow police said the protest was held by opposition activists.")
+    );
+    assert!(
+        coded("Moscow police said the protest was organised by opposition activists.")
+            .iter()
+            .all(|e| !e.ends_with(" 112"))
+    );
+}

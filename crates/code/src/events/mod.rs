@@ -266,7 +266,13 @@ pub fn code_sentence_with(
         last_source = Some(src);
         coded_clause_end = Some(v);
         let flags = ctx.flags(v, &m.words, out.units[src].end);
-        let codes: Vec<&str> = m.pattern.code.split(':').collect();
+        let mut codes: Vec<&str> = m.pattern.code.split(':').collect();
+        // "said the riots were orchestrated by foreign terrorists": a statement that lays an
+        // act at someone's door is an accusation of them.
+        let blame = codes == ["010"] && tgt.is_some_and(|t| blamed(&lower, &out.units[t], v));
+        if blame {
+            codes = vec!["112"];
+        }
         let mut evidence = ws[v].span.cover(out.units[src].span(&ws));
         if let Some(t) = tgt {
             evidence = evidence.cover(out.units[t].span(&ws));
@@ -274,10 +280,13 @@ pub fn code_sentence_with(
         for &k in &m.words {
             evidence = evidence.cover(ws[k].span);
         }
-        let rule = format!(
+        let mut rule = format!(
             "{} [{}] line {}",
             m.pattern.text, m.pattern.code, m.pattern.line
         );
+        if blame {
+            rule.push_str(" + blamed by agent [112]");
+        }
         let emit = Emit {
             text,
             sentence: index,
@@ -301,6 +310,46 @@ pub fn code_sentence_with(
     );
     drop_framing_statements(&mut out.events);
     out
+}
+
+/// Participles that, before "by", lay an act at the agent's door ("provoked by", "orchestrated
+/// by"); "organised by" or "attended by" do not.
+const BLAME: &[&str] = &[
+    "provoked",
+    "orchestrated",
+    "instigated",
+    "masterminded",
+    "incited",
+    "engineered",
+    "staged",
+    "plotted",
+    "perpetrated",
+    "committed",
+    "caused",
+    "fomented",
+    "stoked",
+    "fuelled",
+    "fueled",
+];
+
+/// True when `unit` (after statement verb `v`) is the agent of a blaming passive: "by" just
+/// before it (an article or adjective may stand between: "by external forces") and a
+/// [`BLAME`] participle right before that (an adverb may stand between: "were allegedly
+/// orchestrated by").
+fn blamed(lower: &[&str], unit: &Unit, v: usize) -> bool {
+    if unit.start <= v {
+        return false;
+    }
+    let Some(by) = (unit.start.saturating_sub(3).max(v + 1)..unit.start)
+        .rev()
+        .find(|&k| lower[k] == "by")
+    else {
+        return false;
+    };
+    (by.saturating_sub(2)..by)
+        .rev()
+        .take_while(|&k| k > v)
+        .any(|k| BLAME.contains(&lower[k]))
 }
 
 /// An actor known only by its role (`---OPP`) takes the text's country when there is one
