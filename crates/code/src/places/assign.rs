@@ -60,7 +60,9 @@ pub fn place_events(events: &mut [Event], places: &[Place], sentences: &[Sentenc
     // Places at country level or above: their name is their country's, or they have none.
     let broad = |p: &Place| match &p.country {
         None => true,
-        Some(cc) => gaz.country(cc).is_some_and(|id| gaz.entry(id).name == p.name),
+        Some(cc) => gaz
+            .country(cc)
+            .is_some_and(|id| gaz.entry(id).name == p.name),
     };
     let located = |p: &Place| {
         let before = text[..p.span.start].trim_end();

@@ -828,10 +828,28 @@ pub(crate) fn detect(text: &str, words: &[Word], gaz: &Gazetteer) -> Vec<Candida
                 if evident {
                     sure.insert(herald_geo::fold(&key));
                 }
-                out.push((Candidate { first: i, end, span, key, role }, true));
+                out.push((
+                    Candidate {
+                        first: i,
+                        end,
+                        span,
+                        key,
+                        role,
+                    },
+                    true,
+                ));
             }
             Verdict::Doubt(role) if !person => {
-                out.push((Candidate { first: i, end, span, key, role }, false));
+                out.push((
+                    Candidate {
+                        first: i,
+                        end,
+                        span,
+                        key,
+                        role,
+                    },
+                    false,
+                ));
             }
             _ => {}
         }
@@ -912,9 +930,9 @@ fn judge(
     // Capitals say little in an all-caps word, except in a dateline: "CHARLESTON, W.Va.",
     // "HURRICANE, W.Va. -", "MANSFIELD --", "MOUNT GILEAD (AP) --".
     let after = words[end - 1].punct_after;
-    let wire = words.get(end).is_some_and(|n| {
-        n.span.slice(text) == "AP" && text[..n.span.start].ends_with('(')
-    });
+    let wire = words
+        .get(end)
+        .is_some_and(|n| n.span.slice(text) == "AP" && text[..n.span.start].ends_with('('));
     // "DETROIT The U.S. Transportation…": capitals, then a sentence in normal case.
     let run_in = w.initial
         && words.get(end).is_some_and(|n| {
@@ -1000,7 +1018,9 @@ fn judge(
         prev_low.as_str(),
         "in" | "at" | "near" | "outside" | "inside" | "throughout" | "across" | "around"
     );
-    let evident = strong_locative || party || qualifier || dateline && upper_word;
+    let resident = words[end - 1].punct_after.is_none() && is_resident_noun(&next_low);
+    let evident =
+        strong_locative || party || qualifier || resident || institution || dateline && upper_word;
     let verdict = |role| {
         if doubt {
             Verdict::Doubt(role)
