@@ -77,67 +77,143 @@ fn near_bonus(km: f64) -> f64 {
 }
 
 /// What one name says about where the story is: its readings' probabilities spread over
-/// countries, divisions and points.
+/// countries and divisions, weighted by the name's vote (2 for a name with a single
+/// reading, else 1).
 #[derive(Default)]
 struct Evidence {
-    /// Weight of the name's vote (2 for a name with a single reading, else 1).
-    weight: f64,
     countries: HashMap<String, f64>,
     divisions: HashMap<u32, f64>,
-    points: Vec<(f64, f64, f64)>,
 }
 
 impl Evidence {
     fn new(readings: &[(u32, f64)], weight: f64, gaz: &Gazetteer) -> Evidence {
-        let mut ev = Evidence {
-            weight,
-            ..Default::default()
-        };
+        let mut ev = Evidence::default();
         for &(id, p) in readings {
             let e = gaz.entry(id);
             if !e.country.is_empty() {
-                *ev.countries.entry(e.country.clone()).or_default() += p;
+                *ev.countries.entry(e.country.clone()).or_default() += weight * p;
             }
             for d in divisions(id, e) {
-                *ev.divisions.entry(d).or_default() += p;
-            }
-            if is_point(e) {
-                ev.points.push((e.lat, e.lon, p));
+                *ev.divisions.entry(d).or_default() += weight * p;
             }
         }
         ev
     }
-}
 
-/// Context score of reading `id` given the other names' evidence.
-fn context_score(id: u32, e: &Entry, others: &[&Evidence]) -> f64 {
-    // More names agreeing weigh more, with diminishing returns.
-    let weight = |n: f64| n.min(4.0).sqrt();
-    let mut country = 0.0;
-    let mut admin1 = 0.0;
-    let mut admin2 = 0.0;
-    let mut near: f64 = 0.0;
-    let own = matches!(e.kind, Kind::Admin1 | Kind::Admin2).then_some(id);
-    let a1 = e.admin1.or(own);
-    for ev in others {
-        if !e.country.is_empty() {
-            country += ev.weight * ev.countries.get(&e.country).copied().unwrap_or(0.0);
+    /// Adds `other`'s votes to these.
+    fn add(&mut self, other: &Evidence) {
+        for (k, v) in &other.countries {
+            *self.countries.entry(k.clone()).or_default() += v;
         }
-        if let Some(a) = a1 {
-            admin1 += ev.weight * ev.divisions.get(&a).copied().unwrap_or(0.0);
-        }
-        if let Some(a) = e.admin2.or(own.filter(|_| e.kind == Kind::Admin2)) {
-            admin2 += ev.weight * ev.divisions.get(&a).copied().unwrap_or(0.0);
-        }
-        if is_point(e) {
-            let b: f64 = ev
-                .points
-                .iter()
-                .map(|&(la, lo, p)| p * near_bonus(herald_geo::distance_km(e.lat, e.lon, la, lo)))
-                .sum();
-            near = near.max(b);
+        for (k, v) in &other.divisions {
+            *self.divisions.entry(*k).or_default() += v;
         }
     }
+}
+
+/// Degrees of a grid cell of [`Points`].
+const CELL: f64 = 2.0;
+
+/// The point readings of every name, by grid cell, with their probabilities: which names
+/// have a reading near a place, without comparing every reading with every other.
+#[derive(Default)]
+struct Points {
+    cells: HashMap<(i32, i32), Vec<(usize, f64, f64, f64)>>,
+}
+
+impl Points {
+    fn cell(lat: f64, lon: f64) -> (i32, i32) {
+        ((lat / CELL).floor() as i32, (lon / CELL).floor() as i32)
+    }
+
+    fn add(&mut self, name: usize, lat: f64, lon: f64, p: f64) {
+        self.cells
+            .entry(Points::cell(lat, lon))
+            .or_default()
+            .push((name, lat, lon, p));
+    }
+
+    /// The largest expected nearness bonus any name but `own` gives the point: for each
+    /// name, the sum over its readings of probability times [`near_bonus`]. `sums` is
+    /// scratch space with one zero per name, left zeroed.
+    fn near(&self, own: usize, lat: f64, lon: f64, sums: &mut [f64]) -> f64 {
+        // 600 km is under 5.5 degrees of latitude, and of longitude up to 60 degrees north
+        // or south; nearer the poles every column is searched.
+        let (ci, cj) = Points::cell(lat, lon);
+        let dlat = (5.5 / CELL).ceil() as i32;
+        let dlon = if lat.abs() < 60.0 {
+            (11.0 / CELL).ceil() as i32
+        } else {
+            (180.0 / CELL) as i32
+        };
+        let mut touched: Vec<usize> = Vec::new();
+        for i in ci - dlat..=ci + dlat {
+            for j in cj - dlon..=cj + dlon {
+                // Columns wrap around the antimeridian.
+                let cols = (360.0 / CELL) as i32;
+                let jj = (j + cols / 2).rem_euclid(cols) - cols / 2;
+                let Some(v) = self.cells.get(&(i, jj)) else {
+                    continue;
+                };
+                for &(name, la, lo, p) in v {
+                    if name == own || (la - lat).abs() >= 5.5 {
+                        continue;
+                    }
+                    let b = p * near_bonus(herald_geo::distance_km(lat, lon, la, lo));
+                    if b > 0.0 {
+                        if sums[name] == 0.0 {
+                            touched.push(name);
+                        }
+                        sums[name] += b;
+                    }
+                }
+            }
+        }
+        let mut best: f64 = 0.0;
+        for name in touched {
+            best = best.max(sums[name]);
+            sums[name] = 0.0;
+        }
+        best
+    }
+}
+
+/// Context score of reading `id` of name `n`: the votes of every name (`all`) less the
+/// name's own (`own`), and the nearest other names' points.
+fn context_score(
+    id: u32,
+    e: &Entry,
+    n: usize,
+    own: &Evidence,
+    all: &Evidence,
+    points: &Points,
+    sums: &mut [f64],
+) -> f64 {
+    // More names agreeing weigh more, with diminishing returns.
+    let weight = |n: f64| n.max(0.0).min(4.0).sqrt();
+    let others = |m: &HashMap<u32, f64>, o: &HashMap<u32, f64>, k: u32| {
+        m.get(&k).copied().unwrap_or(0.0) - o.get(&k).copied().unwrap_or(0.0)
+    };
+    let own_id = matches!(e.kind, Kind::Admin1 | Kind::Admin2).then_some(id);
+    let country = if e.country.is_empty() {
+        0.0
+    } else {
+        all.countries.get(&e.country).copied().unwrap_or(0.0)
+            - own.countries.get(&e.country).copied().unwrap_or(0.0)
+    };
+    let admin1 = e
+        .admin1
+        .or(own_id)
+        .map_or(0.0, |a| others(&all.divisions, &own.divisions, a));
+    let admin2 = e
+        .admin2
+        .or(own_id.filter(|_| e.kind == Kind::Admin2))
+        .map_or(0.0, |a| others(&all.divisions, &own.divisions, a));
+    let near = if is_point(e) {
+        points.near(n, e.lat, e.lon, sums)
+    } else {
+        0.0
+    };
     3.0 * weight(country) + 4.0 * weight(admin1) + 1.5 * weight(admin2) + near
 }
 
@@ -236,28 +312,37 @@ pub(crate) fn resolve(words: &[Word], cands: &[Candidate], gaz: &Gazetteer) -> V
         .iter()
         .map(|r| r.iter().map(|x| x.2).collect())
         .collect();
+    let mut sums = vec![0.0; readings.len()];
     for _ in 0..ROUNDS {
+        let mut all = Evidence::default();
+        let mut points = Points::default();
         let evidence: Vec<Evidence> = readings
             .iter()
             .zip(&scores)
             .zip(&single)
-            .map(|((r, s), &one)| {
+            .enumerate()
+            .map(|(n, ((r, s), &one))| {
                 let p: Vec<(u32, f64)> = r.iter().map(|x| x.0).zip(softmax(s)).collect();
-                Evidence::new(&p, if one { 2.0 } else { 1.0 }, gaz)
+                for &(id, p) in &p {
+                    let e = gaz.entry(id);
+                    if is_point(e) {
+                        points.add(n, e.lat, e.lon, p);
+                    }
+                }
+                let ev = Evidence::new(&p, if one { 2.0 } else { 1.0 }, gaz);
+                all.add(&ev);
+                ev
             })
             .collect();
         scores = readings
             .iter()
             .enumerate()
             .map(|(n, r)| {
-                let others: Vec<&Evidence> = evidence
-                    .iter()
-                    .enumerate()
-                    .filter(|(m, _)| *m != n)
-                    .map(|(_, e)| e)
-                    .collect();
                 r.iter()
-                    .map(|&(id, _, prior)| prior + context_score(id, gaz.entry(id), &others))
+                    .map(|&(id, _, prior)| {
+                        let e = gaz.entry(id);
+                        prior + context_score(id, e, n, &evidence[n], &all, &points, &mut sums)
+                    })
                     .collect()
             })
             .collect();
