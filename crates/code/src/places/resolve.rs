@@ -118,8 +118,17 @@ const CELL: f64 = 2.0;
 /// have a reading near a place, without comparing every reading with every other.
 #[derive(Default)]
 struct Points {
-    cells: HashMap<(i32, i32), Vec<(usize, f64, f64, f64)>>,
+    /// Every point: (name, lat, lon, probability).
+    all: Vec<Point>,
+    /// Indices into `all` by cell, once there are many points.
+    cells: HashMap<(i32, i32), Vec<u32>>,
 }
+
+/// A point reading: (name, lat, lon, probability).
+type Point = (usize, f64, f64, f64);
+
+/// Below this many points a plain scan beats the grid.
+const SCAN: usize = 256;
 
 impl Points {
     fn cell(lat: f64, lon: f64) -> (i32, i32) {
@@ -127,10 +136,19 @@ impl Points {
     }
 
     fn add(&mut self, name: usize, lat: f64, lon: f64, p: f64) {
-        self.cells
-            .entry(Points::cell(lat, lon))
-            .or_default()
-            .push((name, lat, lon, p));
+        self.all.push((name, lat, lon, p));
+    }
+
+    /// Files the points by cell when there are enough of them for it to pay.
+    fn index(&mut self) {
+        if self.all.len() > SCAN {
+            for (k, &(_, lat, lon, _)) in self.all.iter().enumerate() {
+                self.cells
+                    .entry(Points::cell(lat, lon))
+                    .or_default()
+                    .push(k as u32);
+            }
+        }
     }
 
     /// The largest expected nearness bonus any name but `own` gives the point: for each
@@ -139,32 +157,37 @@ impl Points {
     fn near(&self, own: usize, lat: f64, lon: f64, sums: &mut [f64]) -> f64 {
         // 600 km is under 5.5 degrees of latitude, and of longitude up to 60 degrees north
         // or south; nearer the poles every column is searched.
-        let (ci, cj) = Points::cell(lat, lon);
-        let dlat = (5.5 / CELL).ceil() as i32;
-        let dlon = if lat.abs() < 60.0 {
-            (11.0 / CELL).ceil() as i32
-        } else {
-            (180.0 / CELL) as i32
-        };
         let mut touched: Vec<usize> = Vec::new();
-        for i in ci - dlat..=ci + dlat {
-            for j in cj - dlon..=cj + dlon {
-                // Columns wrap around the antimeridian.
-                let cols = (360.0 / CELL) as i32;
-                let jj = (j + cols / 2).rem_euclid(cols) - cols / 2;
-                let Some(v) = self.cells.get(&(i, jj)) else {
-                    continue;
-                };
-                for &(name, la, lo, p) in v {
-                    if name == own || (la - lat).abs() >= 5.5 {
-                        continue;
-                    }
-                    let b = p * near_bonus(herald_geo::distance_km(lat, lon, la, lo));
-                    if b > 0.0 {
-                        if sums[name] == 0.0 {
-                            touched.push(name);
-                        }
-                        sums[name] += b;
+        let mut visit = |&(name, la, lo, p): &Point| {
+            if name == own || (la - lat).abs() >= 5.5 {
+                return;
+            }
+            let b = p * near_bonus(herald_geo::distance_km(lat, lon, la, lo));
+            if b > 0.0 {
+                if sums[name] == 0.0 {
+                    touched.push(name);
+                }
+                sums[name] += b;
+            }
+        };
+        if self.cells.is_empty() {
+            self.all.iter().for_each(&mut visit);
+        } else {
+            let (ci, cj) = Points::cell(lat, lon);
+            let dlat = (5.5 / CELL).ceil() as i32;
+            // Columns wrap around the antimeridian; near the poles each is searched once.
+            let cols = (360.0 / CELL) as i32;
+            let (j0, j1) = if lat.abs() < 60.0 {
+                let dlon = (11.0 / CELL).ceil() as i32;
+                (cj - dlon, cj + dlon)
+            } else {
+                (-cols / 2, cols / 2 - 1)
+            };
+            for i in ci - dlat..=ci + dlat {
+                for j in j0..=j1 {
+                    let jj = (j + cols / 2).rem_euclid(cols) - cols / 2;
+                    for &k in self.cells.get(&(i, jj)).map_or(&[][..], Vec::as_slice) {
+                        visit(&self.all[k as usize]);
                     }
                 }
             }
@@ -190,7 +213,7 @@ fn context_score(
     sums: &mut [f64],
 ) -> f64 {
     // More names agreeing weigh more, with diminishing returns.
-    let weight = |n: f64| n.max(0.0).min(4.0).sqrt();
+    let weight = |n: f64| n.clamp(0.0, 4.0).sqrt();
     let others = |m: &HashMap<u32, f64>, o: &HashMap<u32, f64>, k: u32| {
         m.get(&k).copied().unwrap_or(0.0) - o.get(&k).copied().unwrap_or(0.0)
     };
@@ -334,6 +357,7 @@ pub(crate) fn resolve(words: &[Word], cands: &[Candidate], gaz: &Gazetteer) -> V
                 ev
             })
             .collect();
+        points.index();
         scores = readings
             .iter()
             .enumerate()
@@ -375,4 +399,50 @@ pub(crate) fn resolve(words: &[Word], cands: &[Candidate], gaz: &Gazetteer) -> V
                 .map(|(id, _)| id)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The grid finds what a plain scan finds, near the poles and across the antimeridian too.
+    #[test]
+    fn grid_and_scan_agree() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut scan = Points::default();
+        let mut probes = Vec::new();
+        for k in 0..600 {
+            // Clusters, so that points have neighbours within 600 km.
+            let (lat, lon) = if k % 3 == 0 {
+                (next() * 170.0 - 85.0, next() * 360.0 - 180.0)
+            } else {
+                let c = [(64.0, 179.0), (-10.0, -179.5), (40.0, -90.0), (80.0, 10.0)];
+                let (a, b) = c[k % 4];
+                (
+                    a + next() * 6.0 - 3.0,
+                    (b + next() * 10.0 - 5.0 + 540.0) % 360.0 - 180.0,
+                )
+            };
+            scan.add(k % 40, lat, lon, next());
+            probes.push((k % 40, lat, lon));
+        }
+        let mut grid = Points {
+            all: scan.all.clone(),
+            ..Default::default()
+        };
+        grid.index();
+        assert!(!grid.cells.is_empty() && scan.cells.is_empty());
+        let mut sums = vec![0.0; 40];
+        for &(own, lat, lon) in &probes {
+            let a = scan.near(own, lat, lon, &mut sums);
+            let b = grid.near(own, lat, lon, &mut sums);
+            assert!((a - b).abs() < 1e-9, "{lat} {lon}: scan {a} grid {b}");
+        }
+    }
 }
