@@ -5,7 +5,11 @@
 //! one-word name that is also a common English word ("Mobile") needs a locative before it
 //! ("in Mobile"); a name inside a longer capitalised name ("George Washington") is a person's
 //! or organisation's, unless what comes before is a word like "the" or "Northeast"; "a
-//! Charleston man" and "Atlanta-based" are places. The entity recogniser's tags are not used:
+//! Charleston man", "Oxford Police", "R-Elbow Lake" and "Atlanta-based" are places, and so
+//! are datelines in capitals ("MANSFIELD --", "MOUNT GILEAD (AP)"). A name only doubted by
+//! its context (a common word after "the", a first name before a capital, "Gainesville
+//! says") is kept when the same story places it plainly elsewhere ("in Gainesville"): one
+//! sense per story. The entity recogniser's tags are not used:
 //! on the geo dev set its Person tag, as a veto, cost more real places than it saved.
 //! Demonyms ("Kazakh") and names standing for governments ("Moscow said") are kept with
 //! their [`Role`], for evaluation, but they are actors, not places: [`find_places`] leaves
