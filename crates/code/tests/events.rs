@@ -224,6 +224,11 @@ fn a_statement_that_blames_an_agent_is_an_accusation() {
         coded("Russia said the attacks had been provoked by Ukrainian militants."),
         ["RUS UKRINS 112"]
     );
+    // Unnamed actors from abroad are kept, with the unknown code.
+    assert_eq!(
+        coded("Kazakhstan said the riots had been provoked by external actors."),
+        ["KAZ --- 112"]
+    );
     // "organised by" lays nothing at anyone's door: a plain statement.
     assert_eq!(
         coded("Moscow police said the protest was organised by opposition activists."),

@@ -416,7 +416,8 @@ fn norm_words(name: &str) -> Vec<String> {
 
 /// Adds the names the entity recogniser found that no dictionary entry covers ("activist
 /// Evan Mawarire", "the Civil Liberty Organization") as actors of unknown code (`---`, kind
-/// `unknown`): an event on them keeps their text instead of being dropped.
+/// `unknown`): an event on them keeps their text instead of being dropped. So are the
+/// unnamed actors from abroad that statements blame ("external actors", "foreign powers").
 pub fn add_unknown(ws: &[Word], sentence: &herald_core::Sentence, units: &mut Vec<Unit>) {
     use herald_core::EntityKind;
     let lower: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
@@ -469,6 +470,27 @@ pub fn add_unknown(ws: &[Word], sentence: &herald_core::Sentence, units: &mut Ve
             "unknown",
         );
         u.prep = governing_prep(&lower, start);
+        units.insert(at, u);
+    }
+    // "external actors", "foreign powers": actors the text leaves unnamed, from abroad.
+    for i in 1..ws.len() {
+        let phrase = foreign_word(lower[i - 1])
+            && matches!(lower[i], "actors" | "powers" | "agents" | "elements" | "hands");
+        if !phrase || !free(i - 1, units) || !free(i, units) {
+            continue;
+        }
+        let at = units
+            .iter()
+            .position(|u| u.start > i)
+            .unwrap_or(units.len());
+        let mut u = unit1(
+            i - 1,
+            i + 1,
+            "---".to_string(),
+            ws[i - 1].span.cover(ws[i].span),
+            "unknown",
+        );
+        u.prep = governing_prep(&lower, i - 1);
         units.insert(at, u);
     }
 }
