@@ -458,41 +458,37 @@ pub fn add_unknown(ws: &[Word], sentence: &herald_core::Sentence, units: &mut Ve
         if start == end {
             continue;
         }
-        let at = units
-            .iter()
-            .position(|u| u.start > start)
-            .unwrap_or(units.len());
-        let mut u = unit1(
-            start,
-            end,
-            "---".to_string(),
-            ws[start].span.cover(ws[end - 1].span),
-            "unknown",
-        );
-        u.prep = governing_prep(&lower, start);
-        units.insert(at, u);
+        insert_unknown(ws, &lower, start, end, units);
     }
     // "external actors", "foreign powers": actors the text leaves unnamed, from abroad.
     for i in 1..ws.len() {
         let phrase = foreign_word(lower[i - 1])
-            && matches!(lower[i], "actors" | "powers" | "agents" | "elements" | "hands");
+            && matches!(
+                lower[i],
+                "actors" | "powers" | "agents" | "elements" | "hands"
+            );
         if !phrase || !free(i - 1, units) || !free(i, units) {
             continue;
         }
-        let at = units
-            .iter()
-            .position(|u| u.start > i)
-            .unwrap_or(units.len());
-        let mut u = unit1(
-            i - 1,
-            i + 1,
-            "---".to_string(),
-            ws[i - 1].span.cover(ws[i].span),
-            "unknown",
-        );
-        u.prep = governing_prep(&lower, i - 1);
-        units.insert(at, u);
+        insert_unknown(ws, &lower, i - 1, i + 1, units);
     }
+}
+
+/// Inserts words `start..end` as an actor of unknown code, in text order.
+fn insert_unknown(ws: &[Word], lower: &[&str], start: usize, end: usize, units: &mut Vec<Unit>) {
+    let at = units
+        .iter()
+        .position(|u| u.start > start)
+        .unwrap_or(units.len());
+    let mut u = unit1(
+        start,
+        end,
+        "---".to_string(),
+        ws[start].span.cover(ws[end - 1].span),
+        "unknown",
+    );
+    u.prep = governing_prep(lower, start);
+    units.insert(at, u);
 }
 
 /// "US and British activists": a bare country joined by "and" to a country+agent phrase takes

@@ -501,14 +501,7 @@ fn is_name_prefix(w: &str) -> bool {
             | "upper"
             | "lower"
             | "sub-saharan"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    ) || crate::time::words::weekday(w).is_some()
 }
 
 /// Titles before a person's name.
@@ -823,35 +816,26 @@ pub(crate) fn detect(text: &str, words: &[Word], gaz: &Gazetteer) -> Vec<Candida
         let span = Span::new(words[i].span.start, words[end - 1].span.end);
         let key = span.slice(text).to_string();
         let person = end - i == 1 && surnames.contains(words[i].span.slice(text));
-        match judge(text, words, i, end, adjective, gaz) {
-            Verdict::Keep(role, evident) if !person => {
+        let kept = match judge(text, words, i, end, adjective, gaz) {
+            _ if person => None,
+            Verdict::Keep(role, evident) => {
                 if evident {
                     sure.insert(herald_geo::fold(&key));
                 }
-                out.push((
-                    Candidate {
-                        first: i,
-                        end,
-                        span,
-                        key,
-                        role,
-                    },
-                    true,
-                ));
+                Some((role, true))
             }
-            Verdict::Doubt(role) if !person => {
-                out.push((
-                    Candidate {
-                        first: i,
-                        end,
-                        span,
-                        key,
-                        role,
-                    },
-                    false,
-                ));
-            }
-            _ => {}
+            Verdict::Doubt(role) => Some((role, false)),
+            Verdict::Drop => None,
+        };
+        if let Some((role, kept)) = kept {
+            let c = Candidate {
+                first: i,
+                end,
+                span,
+                key,
+                role,
+            };
+            out.push((c, kept));
         }
         i = end;
     }

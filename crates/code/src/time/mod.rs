@@ -28,7 +28,7 @@ mod dating;
 mod grammar;
 mod lex;
 mod value;
-mod words;
+pub(crate) mod words;
 
 pub use dating::date_events;
 pub use value::TimeValue;
