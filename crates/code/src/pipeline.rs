@@ -86,14 +86,15 @@ impl Coder {
         }
         out.times = crate::time::find_times(doc, &sentences);
         lap(&mut times, |t| &mut t.times);
-        out.places = match &self.gazetteer {
-            Some(gaz) => crate::places::find_places_with(doc, &sentences, gaz),
-            None => crate::places::find_places(doc, &sentences),
-        };
+        let gaz = self
+            .gazetteer
+            .as_ref()
+            .unwrap_or_else(|| herald_geo::Gazetteer::embedded());
+        out.places = crate::places::find_places_with(doc, &sentences, gaz);
         lap(&mut times, |t| &mut t.places);
         crate::time::date_events(&mut out.events, &out.times, &sentences, doc);
         lap(&mut times, |t| &mut t.times);
-        crate::places::place_events(&mut out.events, &out.places, &sentences, &doc.text);
+        crate::places::place_events(&mut out.events, &out.places, &sentences, &doc.text, gaz);
         lap(&mut times, |t| &mut t.places);
         out.quotes = crate::quotes::find_quotes(doc, &sentences);
         crate::quotes::code_speakers(&mut out.quotes, &out.mentions, &doc.text);

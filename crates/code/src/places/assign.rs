@@ -55,8 +55,15 @@ pub fn main_place(places: &[Place]) -> Option<&Place> {
 /// Kazakhstan", "troops arrived in Kazakhstan", not "the CSTO, made up of Russia, Armenia…"
 /// or "troops from Russia"), while a city or district does wherever it stands ("Almaty
 /// protests").
-pub fn place_events(events: &mut [Event], places: &[Place], sentences: &[Sentence], text: &str) {
-    let gaz = herald_geo::Gazetteer::embedded();
+///
+/// `gaz` is the gazetteer the places came from.
+pub fn place_events(
+    events: &mut [Event],
+    places: &[Place],
+    sentences: &[Sentence],
+    text: &str,
+    gaz: &herald_geo::Gazetteer,
+) {
     // Places at country level or above: their name is their country's, or they have none.
     let broad = |p: &Place| match &p.country {
         None => true,

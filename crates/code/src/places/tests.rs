@@ -144,7 +144,13 @@ fn events_take_their_sentence_place_else_the_main_place() {
         }
     };
     let mut events = vec![ev("burned"), ev("arrived"), ev("gave")];
-    place_events(&mut events, &places, &sentences, text);
+    place_events(
+        &mut events,
+        &places,
+        &sentences,
+        text,
+        Gazetteer::embedded(),
+    );
     let names: Vec<&str> = events
         .iter()
         .map(|e| e.place.as_ref().unwrap().name.as_str())
@@ -179,7 +185,13 @@ fn the_source_actor_is_not_the_events_place() {
         evidence: Span::new(us, verb + "criticised".len()),
         ..Default::default()
     }];
-    place_events(&mut events, &places, &sentences, text);
+    place_events(
+        &mut events,
+        &places,
+        &sentences,
+        text,
+        Gazetteer::embedded(),
+    );
     // Nor is Russia, named without a locative: the story's place is Almaty.
     let place = events[0].place.as_ref().map(|p| p.name.as_str());
     assert_eq!(place, Some("Almaty"), "{places:?}");
@@ -332,7 +344,13 @@ fn a_country_places_an_event_only_after_a_locative() {
         }
     };
     let mut events = vec![ev("requested"), ev("arrived")];
-    place_events(&mut events, &places, &sentences, text);
+    place_events(
+        &mut events,
+        &places,
+        &sentences,
+        text,
+        Gazetteer::embedded(),
+    );
     let names: Vec<&str> = events
         .iter()
         .map(|e| e.place.as_ref().unwrap().name.as_str())
