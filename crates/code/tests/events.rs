@@ -240,3 +240,28 @@ fn a_statement_that_blames_an_agent_is_an_accusation() {
             .all(|e| !e.ends_with(" 112"))
     );
 }
+
+#[test]
+fn a_past_tense_tagged_as_an_adjective_still_codes() {
+    // The tagger reads "blocked" in "Young Algerians blocked roads" as an adjective.
+    assert_eq!(
+        coded("Young Algerians blocked roads leading to the city centre on Sunday."),
+        ["DZA - 144"]
+    );
+}
+
+#[test]
+fn a_longer_name_starting_inside_a_shorter_one_wins() {
+    // "the West" (the Western countries) must not take "West" from "the West Bank".
+    assert_eq!(
+        coded("Israel reimposed blockades in the West Bank."),
+        ["ISR PSE 191"]
+    );
+}
+
+#[test]
+fn an_agent_word_used_as_a_verb_is_no_actor() {
+    // "to press their demands": no press (media) here.
+    let all = coded("Young Algerians blocked roads on Sunday to press their demands.");
+    assert!(all.iter().all(|e| !e.contains("MED")), "{all:?}");
+}

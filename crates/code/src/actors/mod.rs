@@ -110,6 +110,18 @@ fn matches(
         };
         let agent = dict.agents.longest(lower, i);
         let an = actor.as_ref().map_or(0, |a| a.0);
+        // "the West Bank": "the West" must not take the first word of a longer name that
+        // starts inside it.
+        if an > 1
+            && (i + 1..i + an).any(|k| {
+                dict.actors
+                    .longest(lower, k)
+                    .is_some_and(|(n, _)| k + n > i + an)
+            })
+        {
+            i += 1;
+            continue;
+        }
         let gn = agent.as_ref().map_or(0, |a| a.0);
         if an > 0 && an >= gn {
             let (n, c) = actor.expect("checked");
@@ -125,7 +137,7 @@ fn matches(
                 });
             }
             i += n;
-        } else if gn > 0 {
+        } else if gn > 0 && !(gn == 1 && infinitive(ws, lower, i)) {
             let (n, codes) = agent.expect("checked");
             out.push(Match {
                 start: i,
@@ -138,6 +150,11 @@ fn matches(
         }
     }
     out
+}
+
+/// "to press their demands", "to police the streets": an agent word used as a verb.
+fn infinitive(ws: &[Word], lower: &[&str], i: usize) -> bool {
+    i > 0 && lower[i - 1] == "to" && ws[i].upos == Some(Upos::Verb)
 }
 
 /// Finds the actor units of a sentence. `date` selects date-restricted codes.

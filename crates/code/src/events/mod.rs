@@ -211,10 +211,14 @@ pub fn code_sentence_with(
         if consumed[v] || ws[v].punct || ctx.in_unit(v).is_some() {
             continue;
         }
+        // ("Young Algerians blocked roads": the tagger may take a past tense for an
+        // adjective, and its lemma is then the word itself.)
+        let stems = || participle_stems(lower[v]).find_map(|st| dict.verbs.get(st.as_str()));
         let Some(ids) = dict
             .verbs
             .get(lower[v])
             .or_else(|| dict.verbs.get(ws[v].lemma.as_str()))
+            .or_else(|| (ws[v].upos == Some(Upos::Adj)).then(stems).flatten())
         else {
             continue;
         };
@@ -459,6 +463,26 @@ fn drop_framing_statements(events: &mut Vec<Event>) {
     if events.iter().any(|e| e.cameo != "010" && !e.negated) {
         events.retain(|e| e.cameo != "010");
     }
+}
+
+/// Verb lemmas an "-ed" word may come from: "blocked" → block, "imposed" → impose,
+/// "denied" → deny, "banned" → ban.
+fn participle_stems(w: &str) -> impl Iterator<Item = String> + '_ {
+    let base = w.strip_suffix("ed");
+    let doubled = base.filter(|b| {
+        let b = b.as_bytes();
+        b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2]
+    });
+    [
+        base.map(str::to_string),
+        w.strip_suffix('d')
+            .filter(|_| base.is_some())
+            .map(str::to_string),
+        w.strip_suffix("ied").map(|b| format!("{b}y")),
+        doubled.map(|b| b[..b.len() - 1].to_string()),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// A CAMEO event code: two to four digits.
