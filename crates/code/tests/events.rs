@@ -265,3 +265,20 @@ fn an_agent_word_used_as_a_verb_is_no_actor() {
     let all = coded("Young Algerians blocked roads on Sunday to press their demands.");
     assert!(all.iter().all(|e| !e.contains("MED")), "{all:?}");
 }
+
+#[test]
+fn refusing_to_yield_is_a_rejection() {
+    // CAMEO codes a refusal to release people as 1243, not as a negated release.
+    assert_eq!(
+        coded("Israel will not release prisoners and detainees."),
+        ["ISR ---CRM 1243"]
+    );
+    // "has not released" is no refusal: the release stays, flagged negated.
+    let mut d = herald_core::Document::from_text("Israel has not released the prisoners.");
+    d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
+    let events = CODER.code(&d).events;
+    assert!(
+        events.iter().all(|e| e.negated && e.cameo == "0841"),
+        "{events:?}"
+    );
+}

@@ -269,8 +269,19 @@ pub fn code_sentence_with(
         }
         last_source = Some(src);
         coded_clause_end = Some(v);
-        let flags = ctx.flags(v, &m.words, out.units[src].end);
+        let mut flags = ctx.flags(v, &m.words, out.units[src].end);
         let mut codes: Vec<&str> = m.pattern.code.split(':').collect();
+        // "will not lift the ban", "refused to release the prisoners": refusing to yield is
+        // a rejection, which CAMEO codes as such (124x, 123).
+        let refusal = match codes.as_slice() {
+            [c] if refuses(&lower, v, flags.negated) => refusal_code(c),
+            _ => None,
+        };
+        if let Some(r) = refusal {
+            codes = vec![r];
+            flags.negated = false;
+            flags.hedged = false;
+        }
         // "said the riots were orchestrated by foreign terrorists": a statement that lays an
         // act at someone's door is an accusation of them.
         let blame = codes == ["010"] && tgt.is_some_and(|t| blamed(&lower, &out.units[t], v));
@@ -290,6 +301,9 @@ pub fn code_sentence_with(
         );
         if blame {
             rule.push_str(" + blamed by agent [112]");
+        }
+        if let Some(r) = refusal {
+            rule.push_str(&format!(" + refused [{r}]"));
         }
         let emit = Emit {
             text,
@@ -314,6 +328,38 @@ pub fn code_sentence_with(
     );
     drop_framing_statements(&mut out.events);
     out
+}
+
+/// True when verb `v` is refused rather than merely not done: "will not / won't / would
+/// not lift", "refused / declined / refuses to release" (`negated`: a negation stands before
+/// it). "has not lifted" is no refusal.
+fn refuses(lower: &[&str], v: usize, negated: bool) -> bool {
+    let before = |k: usize| v.checked_sub(k).map_or("", |i| lower[i]);
+    let refuse = before(1) == "to"
+        && matches!(
+            before(2),
+            "refuse" | "refuses" | "refused" | "refusing" | "decline" | "declines" | "declined"
+        );
+    let will_not = negated
+        && (1..=4).any(|k| matches!(before(k), "will" | "would" | "wo" | "shall"))
+        && (1..=3).any(|k| matches!(before(k), "not" | "n't" | "never"));
+    refuse || will_not
+}
+
+/// The CAMEO refusal of a yielding act (08x): easing sanctions, releasing people, allowing
+/// international involvement, de-escalating.
+fn refusal_code(code: &str) -> Option<&'static str> {
+    Some(match code.get(..3)? {
+        "080" => "124",
+        "081" => "1241",
+        "082" => "1242",
+        "083" => "123",
+        "084" => "1243",
+        "085" => "1244",
+        "086" => "1245",
+        "087" => "1246",
+        _ => return None,
+    })
 }
 
 /// Participles that, before "by", lay an act at the agent's door ("provoked by", "orchestrated
