@@ -282,3 +282,20 @@ fn refusing_to_yield_is_a_rejection() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_role_acts_alone_when_the_words_name_the_event() {
+    // No country in the text: "teachers" are ---EDU, and "went on strike" is an event.
+    let mut d = Document::from_text("Teachers went on strike for better pay.");
+    d.published = None;
+    let events = CODER.code(&d).events;
+    assert!(
+        events
+            .iter()
+            .any(|e| e.cameo == "143" && e.source.code == "---EDU"),
+        "{events:?}"
+    );
+    // "Officials said …" alone stays no event.
+    let d = Document::from_text("Officials said the plan would work.");
+    assert!(CODER.code(&d).events.is_empty());
+}

@@ -313,6 +313,7 @@ pub fn code_sentence_with(
             flags,
             evidence,
             rule: &rule,
+            specific: m.words.len() > 1 && !codes[0].starts_with("01"),
         };
         let tmembers = tgt.map(|t| out.units[t].members.as_slice());
         emit.all(&mut out.events, &out.units[src].members, tmembers, &codes);
@@ -439,6 +440,9 @@ struct Emit<'a> {
     flags: Flags,
     evidence: Span,
     rule: &'a str,
+    /// The words name the event on their own ("went on strike", "imposed a curfew"), so
+    /// that an actor known only by its role may act with no target.
+    specific: bool,
 }
 
 impl Emit<'_> {
@@ -493,8 +497,12 @@ impl Emit<'_> {
             None => {
                 for s in sources {
                     // An unidentified actor ("officials") doing nothing to anyone codes
-                    // nothing, unless the text says which country it belongs to.
-                    if !s.code.starts_with("---") || self.context.is_some() {
+                    // nothing, unless the text says which country it belongs to, or the
+                    // words name the event on their own and the actor has a role
+                    // ("teachers went on strike": ---EDU 143).
+                    let role = s.code.len() > 3;
+                    if !s.code.starts_with("---") || self.context.is_some() || self.specific && role
+                    {
                         push(s, None, codes[0]);
                     }
                 }

@@ -210,6 +210,8 @@ pub(super) fn code_nouns(
             flags,
             evidence,
             rule: &rule,
+            // "imposed a curfew": a light verb and its noun name the event on their own.
+            specific: light.is_some(),
         };
         let targets = tgt.map(|t| ctx.units[t].members.as_slice());
         emit.all(events, sources, targets, &[entry.code.as_str()]);
