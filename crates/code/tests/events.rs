@@ -248,6 +248,12 @@ fn a_past_tense_tagged_as_an_adjective_still_codes() {
         coded("Young Algerians blocked roads leading to the city centre on Sunday."),
         ["DZA - 144"]
     );
+    // A real adjective after the sentence's verb is no verb: "armed individuals".
+    assert!(
+        coded("A video of four armed Kazakh individuals has circulated on social media.")
+            .iter()
+            .all(|e| !e.ends_with(" 072")),
+    );
 }
 
 #[test]

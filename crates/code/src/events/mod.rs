@@ -212,13 +212,23 @@ pub fn code_sentence_with(
             continue;
         }
         // ("Young Algerians blocked roads": the tagger may take a past tense for an
-        // adjective, and its lemma is then the word itself.)
+        // adjective, and its lemma is then the word itself. Only before any verb of the
+        // sentence: "a video of four armed individuals" has its verb already.)
         let stems = || participle_stems(lower[v]).find_map(|st| dict.verbs.get(st.as_str()));
+        let first_verb = || {
+            !ws[..v]
+                .iter()
+                .any(|w| matches!(w.upos, Some(Upos::Verb | Upos::Aux)))
+        };
         let Some(ids) = dict
             .verbs
             .get(lower[v])
             .or_else(|| dict.verbs.get(ws[v].lemma.as_str()))
-            .or_else(|| (ws[v].upos == Some(Upos::Adj)).then(stems).flatten())
+            .or_else(|| {
+                (ws[v].upos == Some(Upos::Adj) && first_verb())
+                    .then(stems)
+                    .flatten()
+            })
         else {
             continue;
         };
