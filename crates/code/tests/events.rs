@@ -250,7 +250,7 @@ fn a_past_tense_tagged_as_an_adjective_still_codes() {
     );
     // A real adjective after the sentence's verb is no verb: "armed individuals".
     assert!(
-        coded("A video of four armed Kazakh individuals has circulated on social media.")
+        coded("A video has circulated on social media of four armed individuals who founded a militia.")
             .iter()
             .all(|e| !e.ends_with(" 072")),
     );
