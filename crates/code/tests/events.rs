@@ -305,3 +305,19 @@ fn a_role_acts_alone_when_the_words_name_the_event() {
     let d = Document::from_text("Officials said the plan would work.");
     assert!(CODER.code(&d).events.is_empty());
 }
+
+#[test]
+fn a_cooperative_act_announced_is_an_intent() {
+    // CAMEO 03x: "will support" is an intent to cooperate diplomatically, "would allow the
+    // inspectors back" an intent to allow international involvement.
+    assert_eq!(
+        coded("Portugal will support Turkey's bid to join the European Community."),
+        ["PRT TUR 032"]
+    );
+    assert_eq!(
+        coded("Iraq said it would allow the return of U.N. weapons inspectors."),
+        ["IRQ IGOUNO 0355"]
+    );
+    // Done, not announced: the act itself.
+    assert_eq!(coded("Russia sent troops to Kazakhstan."), ["RUS KAZ 074"]);
+}

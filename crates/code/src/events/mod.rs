@@ -292,6 +292,25 @@ pub fn code_sentence_with(
             flags.negated = false;
             flags.hedged = false;
         }
+        // "will support", "agreed to send troops", "would allow the inspectors back": a
+        // cooperative act announced, not done, is an intent to cooperate (CAMEO 03x).
+        // PETRARCH's dictionaries and validation records code "will contribute" as the
+        // contribution itself; herald's own lexicon (the one with event nouns) follows the
+        // codebook.
+        let intent = match codes.as_slice() {
+            [c] if refusal.is_none()
+                && !flags.negated
+                && !dict.nouns.is_empty()
+                && intends(&lower, v) =>
+            {
+                intent_code(c)
+            }
+            _ => None,
+        };
+        if let Some(i) = intent {
+            codes = vec![i];
+            flags.hedged = false;
+        }
         // "said the riots were orchestrated by foreign terrorists": a statement that lays an
         // act at someone's door is an accusation of them.
         let blame = codes == ["010"] && tgt.is_some_and(|t| blamed(&lower, &out.units[t], v));
@@ -314,6 +333,9 @@ pub fn code_sentence_with(
         }
         if let Some(r) = refusal {
             rule.push_str(&format!(" + refused [{r}]"));
+        }
+        if let Some(i) = intent {
+            rule.push_str(&format!(" + intended [{i}]"));
         }
         let emit = Emit {
             text,
@@ -355,6 +377,86 @@ fn refuses(lower: &[&str], v: usize, negated: bool) -> bool {
         && (1..=4).any(|k| matches!(before(k), "will" | "would" | "wo" | "shall"))
         && (1..=3).any(|k| matches!(before(k), "not" | "n't" | "never"));
     refuse || will_not
+}
+
+/// True when verb `v` is announced for later: "will / would / shall support", "agreed /
+/// pledged / promised / plans / is ready to send".
+fn intends(lower: &[&str], v: usize) -> bool {
+    let before = |k: usize| v.checked_sub(k).map_or("", |i| lower[i]);
+    let modal = |w: &str| matches!(w, "will" | "'ll" | "shall" | "would");
+    let adverb = |w: &str| matches!(w, "also" | "soon" | "now" | "then" | "still" | "jointly");
+    let intent = |w: &str| {
+        matches!(
+            w,
+            "agree"
+                | "agrees"
+                | "agreed"
+                | "pledge"
+                | "pledges"
+                | "pledged"
+                | "promise"
+                | "promises"
+                | "promised"
+                | "vow"
+                | "vows"
+                | "vowed"
+                | "offer"
+                | "offers"
+                | "offered"
+                | "plan"
+                | "plans"
+                | "planned"
+                | "intend"
+                | "intends"
+                | "intended"
+                | "decide"
+                | "decides"
+                | "decided"
+                | "willing"
+                | "ready"
+                | "prepared"
+        )
+    };
+    modal(before(1))
+        || modal(before(2)) && adverb(before(1))
+        || before(1) == "to" && intent(before(2))
+}
+
+/// The CAMEO intent (03x) of a cooperative act: consulting, diplomatic and material
+/// cooperation, aid, yielding.
+fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "045" => "039",
+        "061" | "0611" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "081" | "0811" | "0812" | "0813" | "0814" => "0351",
+        "082" => "0352",
+        "0831" => "0341",
+        "0832" => "0342",
+        "0833" => "0343",
+        "0834" => "0344",
+        "084" | "0841" | "0842" => "0353",
+        "085" => "0354",
+        "086" | "0861" | "0862" | "0863" => "0355",
+        "087" | "0871" | "0872" | "0873" | "0874" => "0356",
+        _ => match code.get(..2)? {
+            "04" => "036",
+            "05" => "032",
+            "06" => "031",
+            "07" => "033",
+            "08" => match code.get(..3)? {
+                "083" => "034",
+                _ => "035",
+            },
+            _ => return None,
+        },
+    })
 }
 
 /// The CAMEO refusal of a yielding act (08x): easing sanctions, releasing people, allowing
