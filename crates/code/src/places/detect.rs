@@ -504,6 +504,32 @@ fn is_name_prefix(w: &str) -> bool {
     ) || crate::time::words::weekday(w).is_some()
 }
 
+/// Words of direction or part between a locative and a place ("in south-western China",
+/// "in northern Iraq", "in downtown Boston").
+fn is_compass_word(w: &str) -> bool {
+    let w = w.replace('-', "");
+    let w = w
+        .strip_suffix("ern")
+        .or_else(|| w.strip_suffix("erly"))
+        .unwrap_or(&w);
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "central"
+            | "downtown"
+            | "upstate"
+            | "rural"
+            | "coastal"
+    )
+}
+
 /// Titles before a person's name.
 fn is_title(w: &str) -> bool {
     matches!(
@@ -942,13 +968,28 @@ fn judge(
         && words
             .get(end)
             .is_some_and(|n| n.capital && is_institution_word(n.span.slice(text)));
-    if single && !acronym && gaz.is_common_word(name) && !locative && !institution {
+    // A country or state that is also a word ("China", "Turkey", "Georgia") is the place in
+    // the possessive ("China's president") and, capitalised mid-sentence where capitals
+    // mean something, plainly so ("a trade mission to China").
+    let common = single && gaz.is_common_word(name);
+    let polity = common
+        && gaz.lookup(name).iter().any(|h| {
+            matches!(
+                gaz.entry(h.id).kind,
+                herald_geo::Kind::Country | herald_geo::Kind::Admin1
+            )
+        });
+    let possessive = words[end - 1].punct_after == Some('\'');
+    let mut plain_polity = false;
+    if common && !acronym && !locative && !institution && !(polity && possessive) {
         let article = matches!(prev_low.as_str(), "the" | "a" | "an");
         let next_capital =
             words.get(end).is_some_and(|n| n.capital) && words[end - 1].punct_after.is_none();
         let prev_capital = prev.is_some_and(|p| p.capital && p.punct_after.is_none());
         if w.initial || w.title_case || article || next_capital || prev_capital {
             doubt = true;
+        } else {
+            plain_polity = polity;
         }
     }
     // A first name before another capitalised word: "George Washington", "Paris Hilton"
@@ -997,14 +1038,26 @@ fn judge(
             })
     };
     let qualifier = qualified && (division(1) || division(2));
-    // "in Cairns", not "according to Brown's account".
-    let strong_locative = matches!(
-        prev_low.as_str(),
-        "in" | "at" | "near" | "outside" | "inside" | "throughout" | "across" | "around"
-    );
+    // "in Cairns", not "according to Brown's account"; "in south-western China".
+    let strong = |w: &str| {
+        matches!(
+            w,
+            "in" | "at" | "near" | "outside" | "inside" | "throughout" | "across" | "around"
+        )
+    };
+    let strong_locative = strong(&prev_low)
+        || (is_compass_word(&prev_low)
+            && first >= 2
+            && words[first - 2].punct_after.is_none()
+            && strong(&words[first - 2].span.slice(text).to_lowercase()));
     let resident = words[end - 1].punct_after.is_none() && is_resident_noun(&next_low);
-    let evident =
-        strong_locative || party || qualifier || resident || institution || dateline && upper_word;
+    let evident = strong_locative
+        || party
+        || qualifier
+        || resident
+        || institution
+        || plain_polity
+        || dateline && upper_word;
     let verdict = |role| {
         if doubt {
             Verdict::Doubt(role)

@@ -357,3 +357,27 @@ fn a_country_places_an_event_only_after_a_locative() {
         .collect();
     assert_eq!(names, ["Almaty", "Almaty"]);
 }
+
+#[test]
+fn a_country_that_is_also_a_word_is_the_country_where_the_story_says_so() {
+    use Role::*;
+    check(&[
+        // The possessive and a plain mid-sentence use name the country.
+        (
+            "China's president spoke on Saturday.",
+            &[("China", Place, 35.0, 105.0)],
+        ),
+        (
+            "The trade mission to China ended.",
+            &[("China", Place, 35.0, 105.0)],
+        ),
+        // At a sentence start or after an article the word is doubted, and kept when the
+        // story places it beyond doubt, here through a compass word after the locative.
+        (
+            "China has seen weeks of rain. Floods hit homes in south-western China.",
+            &[("China", Place, 35.0, 105.0), ("China", Place, 35.0, 105.0)],
+        ),
+        ("China has seen weeks of rain.", &[]),
+        ("The china was packed in crates.", &[]),
+    ]);
+}
