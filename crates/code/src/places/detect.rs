@@ -979,9 +979,9 @@ fn judge(
                 herald_geo::Kind::Country | herald_geo::Kind::Admin1
             )
         });
-    let possessive = words[end - 1].punct_after == Some('\'');
+    let named_polity = polity && words[end - 1].punct_after == Some('\'');
     let mut plain_polity = false;
-    if common && !acronym && !locative && !institution && !(polity && possessive) {
+    if common && !acronym && !locative && !institution && !named_polity {
         let article = matches!(prev_low.as_str(), "the" | "a" | "an");
         let next_capital =
             words.get(end).is_some_and(|n| n.capital) && words[end - 1].punct_after.is_none();
