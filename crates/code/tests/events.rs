@@ -321,3 +321,23 @@ fn a_cooperative_act_announced_is_an_intent() {
     // Done, not announced: the act itself.
     assert_eq!(coded("Russia sent troops to Kazakhstan."), ["RUS KAZ 074"]);
 }
+
+#[test]
+fn a_hostile_act_announced_is_a_threat() {
+    // CAMEO 13x: an attack announced is a threat of conventional attack, not the attack;
+    // cutting ties announced is a threat to break relations.
+    assert_eq!(
+        coded("Russia will attack Ukraine if NATO expands further."),
+        ["RUS UKR 1384"]
+    );
+    assert_eq!(
+        coded("Israel said it would strike Hezbollah positions in Lebanon."),
+        ["ISR LBNREB 1384"]
+    );
+    assert!(
+        coded("China warned it would cut diplomatic ties with Lithuania.")
+            .contains(&"CHN LTU 1313".to_string())
+    );
+    // Done: the attack itself.
+    assert_eq!(coded("Russia attacked Ukraine."), ["RUS UKR 190"]);
+}

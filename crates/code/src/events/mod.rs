@@ -293,22 +293,25 @@ pub fn code_sentence_with(
             flags.hedged = false;
         }
         // "will support", "agreed to send troops", "would allow the inspectors back": a
-        // cooperative act announced, not done, is an intent to cooperate (CAMEO 03x).
-        // PETRARCH's dictionaries and validation records code "will contribute" as the
-        // contribution itself; herald's own lexicon (the one with event nouns) follows the
-        // codebook.
-        let intent = match codes.as_slice() {
+        // cooperative act announced, not done, is an intent to cooperate (CAMEO 03x); "will
+        // attack", "vowed to cut ties", "said it would strike": a hostile one is a threat
+        // (13x), not the act. PETRARCH's dictionaries and validation records code "will
+        // contribute" as the contribution itself; herald's own lexicon (the one with event
+        // nouns) follows the codebook.
+        let announced = match codes.as_slice() {
             [c] if refusal.is_none()
                 && !flags.negated
                 && !dict.nouns.is_empty()
                 && intends(&lower, v) =>
             {
                 intent_code(c)
+                    .map(|i| (i, "intended"))
+                    .or_else(|| threat_code(c).map(|t| (t, "threatened")))
             }
             _ => None,
         };
-        if let Some(i) = intent {
-            codes = vec![i];
+        if let Some((code, _)) = announced {
+            codes = vec![code];
             flags.hedged = false;
         }
         // "said the riots were orchestrated by foreign terrorists": a statement that lays an
@@ -334,8 +337,8 @@ pub fn code_sentence_with(
         if let Some(r) = refusal {
             rule.push_str(&format!(" + refused [{r}]"));
         }
-        if let Some(i) = intent {
-            rule.push_str(&format!(" + intended [{i}]"));
+        if let Some((code, how)) = announced {
+            rule.push_str(&format!(" + {how} [{code}]"));
         }
         let emit = Emit {
             text,
@@ -400,6 +403,9 @@ fn intends(lower: &[&str], v: usize) -> bool {
                 | "vow"
                 | "vows"
                 | "vowed"
+                | "threaten"
+                | "threatens"
+                | "threatened"
                 | "offer"
                 | "offers"
                 | "offered"
@@ -454,6 +460,36 @@ fn intent_code(code: &str) -> Option<&'static str> {
                 "083" => "034",
                 _ => "035",
             },
+            _ => return None,
+        },
+    })
+}
+
+/// The CAMEO threat (13x) of a hostile act announced: cutting ties or aid, sanctions,
+/// protest, repression, force.
+fn threat_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "161" => "1313",
+        "162" | "1621" | "1622" | "1623" => "1311",
+        "163" => "1312",
+        "164" => "134",
+        "165" => "135",
+        "166" | "1661" | "1662" | "1663" => "136",
+        "172" | "173" | "174" => "132",
+        "1721" => "1321",
+        "1722" => "1322",
+        "1723" => "1323",
+        "1724" => "1324",
+        "175" => "137",
+        "191" => "1381",
+        "192" => "1382",
+        "204" | "2041" | "2042" => "1385",
+        _ => match code.get(..2)? {
+            "14" => "133",
+            "16" => "131",
+            "17" => "130",
+            "18" | "20" => "1383",
+            "19" => "1384",
             _ => return None,
         },
     })
