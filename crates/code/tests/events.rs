@@ -341,3 +341,35 @@ fn a_hostile_act_announced_is_a_threat() {
     // Done: the attack itself.
     assert_eq!(coded("Russia attacked Ukraine."), ["RUS UKR 190"]);
 }
+
+#[test]
+fn what_a_speaker_says_another_must_do_is_a_demand() {
+    // CAMEO 10x: the speaker demands of the one who must act; the act is not coded as done.
+    assert_eq!(
+        coded("Russia said Ukraine should withdraw its troops from the border."),
+        ["RUS UKR 1056"]
+    );
+    assert_eq!(
+        coded("Ukraine must release the prisoners, the Russian foreign ministry said."),
+        ["RUSGOV UKR 1053"]
+    );
+    // Said of oneself, or without an obligation, it is no demand.
+    assert!(
+        !coded("Kazakhstan said it must restore order.")
+            .iter()
+            .any(|e| e.contains(" 10"))
+    );
+    assert_eq!(
+        coded("Russia said Ukraine withdrew its troops from the border."),
+        ["UKR ---MIL 0874"]
+    );
+}
+
+#[test]
+fn a_person_named_after_an_office_holds_it() {
+    // The recogniser finds a name no dictionary has: the office before it codes the person.
+    assert_eq!(
+        coded("Kazakh Interior Minister Ahmed Foo met Putin."),
+        ["KAZGOV RUSGOV 040"]
+    );
+}

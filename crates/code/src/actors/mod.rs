@@ -475,6 +475,20 @@ pub fn add_unknown(ws: &[Word], sentence: &herald_core::Sentence, units: &mut Ve
         if start == end {
             continue;
         }
+        // "Egyptian President Hosni Mubarak", "Kazakh Interior Minister Ahmed Foo": a person
+        // the dictionaries do not know, named right after an office they code, holds it.
+        if kind == EntityKind::Person
+            && let Some(u) = units.iter_mut().find(|u| {
+                u.end == start
+                    && u.members.len() == 1
+                    && u.members[0].code.len() > 3
+                    && u.members[0].kind != "person"
+            })
+        {
+            u.end = end;
+            u.members[0].span = u.members[0].span.cover(ws[end - 1].span);
+            continue;
+        }
         insert_unknown(ws, &lower, start, end, units);
     }
     // "external actors", "foreign powers": actors the text leaves unnamed, from abroad.

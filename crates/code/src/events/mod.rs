@@ -235,8 +235,20 @@ pub fn code_sentence_with(
         if !ctx.looks_verbal(v) || ctx.naming(v) {
             continue;
         }
-        // An infinitive right after a coded verb is part of that verb's event ("urged B to help").
-        if v > 0 && lower[v - 1] == "to" && coded_clause_end.is_some() {
+        // An infinitive after a coded verb is part of that verb's event ("urged B to help",
+        // "met B on Tuesday to discuss"); not one in a clause of its own ("said the US must
+        // be ready to mediate").
+        if v > 0
+            && lower[v - 1] == "to"
+            && coded_clause_end.is_some_and(|c| {
+                // (Nor is "a pleasant place to visit" an act of its own.)
+                v >= 2 && ws[v - 2].upos == Some(Upos::Noun)
+                    || !(c + 1..v - 1).any(|k| {
+                        lower[k] == "that"
+                            || ws[k].upos == Some(Upos::Aux) && ctx.in_unit(k).is_none()
+                    })
+            })
+        {
             continue;
         }
         let Some(m) = best_match(&ctx, dict, ids, v) else {
@@ -298,8 +310,31 @@ pub fn code_sentence_with(
         // (13x), not the act. PETRARCH's dictionaries and validation records code "will
         // contribute" as the contribution itself; herald's own lexicon (the one with event
         // nouns) follows the codebook.
+        // "declared that China must drop the barriers", "Ukraine should withdraw its troops,
+        // Russia said": an act the speaker says another must do is the speaker's demand of
+        // them (CAMEO 10x), not the act.
+        let demand = match codes.as_slice() {
+            [c] if refusal.is_none()
+                && !flags.negated
+                && !dict.nouns.is_empty()
+                && obliged(&lower, v) =>
+            {
+                demand_code(c).zip(ctx.speaker(v).filter(|&sp| sp != src))
+            }
+            _ => None,
+        };
+        let (src, tgt) = match demand {
+            Some((code, speaker)) => {
+                codes = vec![code];
+                flags.hedged = false;
+                flags.reported = false;
+                (speaker, Some(src))
+            }
+            None => (src, tgt),
+        };
         let announced = match codes.as_slice() {
             [c] if refusal.is_none()
+                && demand.is_none()
                 && !flags.negated
                 && !dict.nouns.is_empty()
                 && intends(&lower, v) =>
@@ -339,6 +374,9 @@ pub fn code_sentence_with(
         }
         if let Some((code, how)) = announced {
             rule.push_str(&format!(" + {how} [{code}]"));
+        }
+        if let Some((code, _)) = demand {
+            rule.push_str(&format!(" + demanded by the speaker [{code}]"));
         }
         let emit = Emit {
             text,
@@ -459,6 +497,63 @@ fn intent_code(code: &str) -> Option<&'static str> {
             "08" => match code.get(..3)? {
                 "083" => "034",
                 _ => "035",
+            },
+            _ => return None,
+        },
+    })
+}
+
+/// True when verb `v` is put as an obligation: "must / should / has to / needs to withdraw",
+/// "must be ready to mediate".
+fn obliged(lower: &[&str], v: usize) -> bool {
+    let before = |k: usize| v.checked_sub(k).map_or("", |i| lower[i]);
+    let must = |w: &str| matches!(w, "must" | "should");
+    let adverb = |w: &str| matches!(w, "also" | "now" | "immediately" | "first" | "still");
+    let to = |k: usize| {
+        before(k) == "to" && matches!(before(k + 1), "has" | "have" | "needs" | "need" | "ought")
+    };
+    must(before(1))
+        || must(before(2)) && adverb(before(1))
+        || to(1)
+        || before(1) == "to"
+            && matches!(before(2), "ready" | "prepared" | "willing")
+            && before(3) == "be"
+            && must(before(4))
+}
+
+/// The CAMEO demand (10x) that another do a cooperative act: the codebook's 10x mirror
+/// the appeals (02x) and intents (03x), by what is asked.
+fn demand_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "045" | "039" => "108",
+        "046" | "036" => "106",
+        "061" | "0611" | "0311" => "1011",
+        "062" | "0312" => "1012",
+        "063" | "0313" => "1013",
+        "064" | "0314" => "1014",
+        "071" | "0331" => "1031",
+        "072" | "0332" => "1032",
+        "073" | "0333" => "1033",
+        "074" | "0334" => "1034",
+        "0831" | "0341" => "1041",
+        "0832" | "0342" => "1042",
+        "0833" | "0343" => "1043",
+        "0834" | "0344" => "1044",
+        "080" | "035" => "105",
+        "082" | "0352" => "1052",
+        "084" | "0841" | "0842" | "0353" => "1053",
+        "085" | "0354" => "1054",
+        "086" | "0861" | "0862" | "0863" | "0355" => "1055",
+        "087" | "0871" | "0872" | "0873" | "0874" | "0356" => "1056",
+        _ => match code.get(..2)? {
+            "04" => "106",
+            "05" | "03" => "102",
+            "06" => "101",
+            "07" => "103",
+            "08" => match code.get(..3)? {
+                "081" | "0351" => "1051",
+                "083" => "104",
+                _ => "105",
             },
             _ => return None,
         },
@@ -964,6 +1059,56 @@ impl Ctx<'_> {
                     || matches!(self.lower[k], ";" | ":")
             })
             .map_or(0, |k| k + 1)
+    }
+
+    /// The speaker of the reported clause that holds verb `v`: the subject of the statement
+    /// verb the clause hangs on ("The US declared that China must …", "… must withdraw,
+    /// Russia said"). Needs the parse.
+    fn speaker(&self, v: usize) -> Option<usize> {
+        if !self.parsed() {
+            return None;
+        }
+        let statement = |t: usize| {
+            let k = self.ws.iter().position(|w| w.tok == t)?;
+            let says = SAY.contains(&self.lower[k])
+                || matches!(
+                    self.ws[k].lemma.as_str(),
+                    "say"
+                        | "declare"
+                        | "announce"
+                        | "state"
+                        | "insist"
+                        | "stress"
+                        | "tell"
+                        | "conclude"
+                        | "warn"
+                        | "argue"
+                        | "add"
+                        | "reiterate"
+                        | "remind"
+                );
+            says.then_some(k)
+        };
+        let mut h = self.ws[v].tok;
+        for _ in 0..4 {
+            // "…, Russia said": the reporting clause hangs on the reported verb.
+            if let Some(k) = self
+                .sentence
+                .children(h)
+                .filter(|&c| self.sentence.tokens[c].deprel == "parataxis")
+                .find_map(statement)
+            {
+                return self.subject(k);
+            }
+            let rel = self.sentence.tokens[h].deprel.as_str();
+            let head = self.sentence.head_of(h)?;
+            match rel {
+                "ccomp" | "parataxis" => return statement(head).and_then(|k| self.subject(k)),
+                "xcomp" | "conj" => h = head,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The subject unit of verb `v`; "CSTO states such as Armenia and Belarus sent troops":
