@@ -372,4 +372,13 @@ fn a_person_named_after_an_office_holds_it() {
         coded("Kazakh Interior Minister Ahmed Foo met Putin."),
         ["KAZGOV RUSGOV 040"]
     );
+    // The head of a body speaks for it; the last of a compound holds its own office.
+    assert_eq!(
+        coded("Arab League Secretary General Ahmed Foo met Putin."),
+        ["IGOMEAARL RUSGOV 040"]
+    );
+    assert_eq!(
+        coded("Putin met Tokayev and Kyrgyz President Ahmed Foo."),
+        ["RUSGOV KAZGOV 040", "RUSGOV KGZGOV 040"]
+    );
 }

@@ -475,18 +475,19 @@ pub fn add_unknown(ws: &[Word], sentence: &herald_core::Sentence, units: &mut Ve
         if start == end {
             continue;
         }
-        // "Egyptian President Hosni Mubarak", "Kazakh Interior Minister Ahmed Foo": a person
-        // the dictionaries do not know, named right after an office they code, holds it.
-        if kind == EntityKind::Person
-            && let Some(u) = units.iter_mut().find(|u| {
-                u.end == start
-                    && u.members.len() == 1
-                    && u.members[0].code.len() > 3
-                    && u.members[0].kind != "person"
-            })
+        // "Egyptian President Hosni Mubarak", "Kazakh Interior Minister Ahmed Foo", "Arab
+        // League Secretary General Chadli Klibi": a person the dictionaries do not know, named
+        // right after an office or body they code, holds the office or speaks for the body.
+        let titled = kind == EntityKind::Person || is_title_word(lower[start]);
+        if titled
+            && let Some(u) = units.iter_mut().find(|u| u.end == start)
+            && let Some(m) = u.members.last_mut()
+            && m.code.len() > 3
+            && m.kind != "person"
+            && m.span.end == ws[start - 1].span.end
         {
             u.end = end;
-            u.members[0].span = u.members[0].span.cover(ws[end - 1].span);
+            m.span = m.span.cover(ws[end - 1].span);
             continue;
         }
         insert_unknown(ws, &lower, start, end, units);
@@ -503,6 +504,36 @@ pub fn add_unknown(ws: &[Word], sentence: &herald_core::Sentence, units: &mut Ve
         }
         insert_unknown(ws, &lower, i - 1, i + 1, units);
     }
+}
+
+/// Words that open an office holder's title ("Secretary General", "Foreign Minister").
+fn is_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "secretary"
+            | "secretary-general"
+            | "president"
+            | "chairman"
+            | "chairwoman"
+            | "director"
+            | "director-general"
+            | "commissioner"
+            | "envoy"
+            | "ambassador"
+            | "chief"
+            | "spokesman"
+            | "spokeswoman"
+            | "head"
+            | "leader"
+            | "minister"
+            | "commander"
+            | "governor"
+            | "prime"
+            | "deputy"
+            | "vice"
+            | "foreign"
+            | "general"
+    )
 }
 
 /// Inserts words `start..end` as an actor of unknown code, in text order.
