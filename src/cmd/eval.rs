@@ -13,7 +13,9 @@ pub enum Kind {
     Petrarch(super::eval_events::PetrarchArgs),
     /// PLOVER event type of each sentence's main event (PLOVER_GSR_CAMEO JSON).
     Plover(super::eval_events::ClassArgs),
-    /// Quad class of each sentence's main event (`text<TAB>label`, 0 = no event).
+    /// Class of each sentence's main event (`text<TAB>label`), in Phoenix's five-way scheme
+    /// the ConfliBERT sets use: 0 none, statement or appeal; 1-4 as the quad classes, with
+    /// 09 and 16 verbal and 14 material conflict.
     Quad(super::eval_events::ClassArgs),
     /// Sentence splitter and tokenizer on a UD treebank: sentence, token and word F1.
     Segment(SegmentArgs),

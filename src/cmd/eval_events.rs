@@ -85,7 +85,7 @@ pub fn plover(args: ClassArgs) -> anyhow::Result<Summary> {
     })
 }
 
-/// Quad class of the main event of each gold sentence (0 = no event).
+/// Five-way class of the main event of each gold sentence (0 = none, statement or appeal).
 pub fn quad(args: ClassArgs) -> anyhow::Result<Summary> {
     let origin = args.file.display().to_string();
     let text = std::fs::read_to_string(&args.file).with_context(|| format!("reading {origin}"))?;

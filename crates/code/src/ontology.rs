@@ -65,6 +65,24 @@ pub fn quad_class(code: &str) -> Option<u8> {
     })
 }
 
+/// Phoenix's five-way class of a code from its root ("PentaClass", the Phoenix pipeline's
+/// `quad_conversion`): 0 statements and appeals (01, 02), 1 verbal cooperation (03-05),
+/// 2 material cooperation (06-08), 3 verbal conflict (09-13 and 16, reducing relations),
+/// 4 material conflict (14, 15, 17-20). The conflict-news classification sets (ConfliBERT's)
+/// are labelled this way; GDELT's [`quad_class`] puts 02 with cooperation, 09 with material
+/// cooperation, 14 with verbal and 16 with material conflict.
+pub fn penta_class(code: &str) -> Option<u8> {
+    let r: u8 = root(code).parse().ok()?;
+    Some(match r {
+        1 | 2 => 0,
+        3..=5 => 1,
+        6..=8 => 2,
+        9..=13 | 16 => 3,
+        14 | 15 | 17..=20 => 4,
+        _ => return None,
+    })
+}
+
 /// What the table knows about `code`, or about its nearest listed parent.
 pub fn info(code: &str) -> Option<&'static CodeInfo> {
     let mut c = code;
