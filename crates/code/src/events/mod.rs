@@ -1101,12 +1101,27 @@ impl Ctx<'_> {
                 return self.subject(k);
             }
             let rel = self.sentence.tokens[h].deprel.as_str();
-            let head = self.sentence.head_of(h)?;
+            let Some(head) = self.sentence.head_of(h) else {
+                break;
+            };
             match rel {
-                "ccomp" | "parataxis" => return statement(head).and_then(|k| self.subject(k)),
+                "ccomp" | "parataxis" => {
+                    if let Some(k) = statement(head) {
+                        return self.subject(k);
+                    }
+                    break;
+                }
                 "xcomp" | "conj" => h = head,
-                _ => return None,
+                _ => break,
             }
+        }
+        // The parse missed it: "X said (here on Wednesday) that …" by the word order.
+        let cs = self.clause_start(v);
+        if cs >= 2 && self.lower[cs - 1] == "that" {
+            let k = (cs.saturating_sub(6)..cs - 1)
+                .rev()
+                .find(|&k| statement(self.ws[k].tok).is_some())?;
+            return self.subject(k);
         }
         None
     }
