@@ -366,6 +366,14 @@ fn what_a_speaker_says_another_must_do_is_a_demand() {
 }
 
 #[test]
+fn forces_led_by_a_country_are_its_forces() {
+    assert_eq!(
+        coded("Vietnamese-led forces attacked the Thai army."),
+        ["VNMMIL THAMIL 190"]
+    );
+}
+
+#[test]
 fn a_person_named_after_an_office_holds_it() {
     // The recogniser finds a name no dictionary has: the office before it codes the person.
     assert_eq!(

@@ -201,15 +201,18 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                     && !ag.prefix
                 {
                     let gap = between(m.end, n.start);
-                    let gap_ok = gap.len() <= 3
-                        && gap.iter().enumerate().all(|(k, w)| {
-                            (*w == "'s" || *w == "'") && k == 0
-                                || !ws[m.end + k].punct
-                                    && !PREPS.contains(w)
-                                    && !DETS.contains(w)
-                                    && *w != "and"
-                                    && nominal(&ws[m.end + k], dict)
-                        });
+                    // "Vietnamese-led forces", "Saudi-led coalition" (not "US-backed rebels").
+                    let led = gap == ["-", "led"];
+                    let gap_ok = led
+                        || gap.len() <= 3
+                            && gap.iter().enumerate().all(|(k, w)| {
+                                (*w == "'s" || *w == "'") && k == 0
+                                    || !ws[m.end + k].punct
+                                        && !PREPS.contains(w)
+                                        && !DETS.contains(w)
+                                        && *w != "and"
+                                        && nominal(&ws[m.end + k], dict)
+                            });
                     if gap_ok {
                         // "Bree Prime Minister Romendacil": a name right after is the same person.
                         let mut end = n.end;
