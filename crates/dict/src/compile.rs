@@ -190,6 +190,15 @@ pub struct CompiledDict {
 }
 
 impl CompiledDict {
+    /// True when the dictionary is herald's own lexicon, which follows the CAMEO codebook
+    /// where PETRARCH's dictionaries and validation records keep their own convention: an act
+    /// announced is an intent or threat (03x, 13x), one demanded of another a demand (10x),
+    /// and event nouns code. herald's format is the only one with event nouns, so their
+    /// presence tells the two apart.
+    pub fn follows_codebook(&self) -> bool {
+        !self.nouns.is_empty()
+    }
+
     /// Compiles a dictionary.
     pub fn new(dict: &Dictionary) -> CompiledDict {
         let mut c = CompiledDict::default();

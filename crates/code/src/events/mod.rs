@@ -304,19 +304,13 @@ pub fn code_sentence_with(
             flags.negated = false;
             flags.hedged = false;
         }
-        // "will support", "agreed to send troops", "would allow the inspectors back": a
-        // cooperative act announced, not done, is an intent to cooperate (CAMEO 03x); "will
-        // attack", "vowed to cut ties", "said it would strike": a hostile one is a threat
-        // (13x), not the act. PETRARCH's dictionaries and validation records code "will
-        // contribute" as the contribution itself; herald's own lexicon (the one with event
-        // nouns) follows the codebook.
         // "declared that China must drop the barriers", "Ukraine should withdraw its troops,
         // Russia said": an act the speaker says another must do is the speaker's demand of
         // them (CAMEO 10x), not the act.
         let demand = match codes.as_slice() {
             [c] if refusal.is_none()
                 && !flags.negated
-                && !dict.nouns.is_empty()
+                && dict.follows_codebook()
                 && obliged(&lower, v) =>
             {
                 demand_code(c).zip(ctx.speaker(v).filter(|&sp| sp != src))
@@ -332,11 +326,16 @@ pub fn code_sentence_with(
             }
             None => (src, tgt),
         };
+        // "will support", "agreed to send troops", "would allow the inspectors back": a
+        // cooperative act announced, not done, is an intent to cooperate (CAMEO 03x); "will
+        // attack", "vowed to cut ties", "said it would strike": a hostile one is a threat
+        // (13x), not the act. PETRARCH's dictionaries and validation records code "will
+        // contribute" as the contribution itself; herald's own lexicon follows the codebook.
         let announced = match codes.as_slice() {
             [c] if refusal.is_none()
                 && demand.is_none()
                 && !flags.negated
-                && !dict.nouns.is_empty()
+                && dict.follows_codebook()
                 && intends(&lower, v) =>
             {
                 intent_code(c)

@@ -92,7 +92,7 @@ pub(super) fn code_nouns(
     sentence: usize,
     events: &mut Vec<Event>,
 ) {
-    if dict.nouns.is_empty() {
+    if !dict.follows_codebook() {
         return;
     }
     for n in 0..ctx.ws.len() {
