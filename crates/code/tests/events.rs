@@ -366,6 +366,16 @@ fn what_a_speaker_says_another_must_do_is_a_demand() {
 }
 
 #[test]
+fn a_hyphenated_pattern_word_matches_the_split_tokens() {
+    // UD tokenisation splits "cease-fire" into "cease", "-", "fire".
+    assert_eq!(
+        coded("Ghani announced a cease-fire with the Taliban."),
+        coded("Ghani announced a ceasefire with the Taliban.")
+    );
+    assert!(coded("Ghani announced a cease-fire with the Taliban.")[0].ends_with(" 0871"));
+}
+
+#[test]
 fn forces_led_by_a_country_are_its_forces() {
     assert_eq!(
         coded("Vietnamese-led forces attacked the Thai army."),

@@ -880,12 +880,30 @@ fn best_match<'d>(ctx: &Ctx, dict: &'d CompiledDict, ids: &[usize], v: usize) ->
 
 const MAX_GAP: usize = 8;
 
-fn phrase_at(ctx: &Ctx, phrase: &[String], j: usize) -> bool {
-    j + phrase.len() <= ctx.ws.len()
-        && phrase
-            .iter()
-            .enumerate()
-            .all(|(k, w)| word_matches(&ctx.ws[j + k], w))
+/// The number of the sentence's words that `phrase` matches from word `j`. A hyphenated
+/// pattern word matches one word or, as UD tokenises it, the parts and hyphens ("cease-fire"
+/// is "cease", "-", "fire").
+fn phrase_at(ctx: &Ctx, phrase: &[String], j: usize) -> Option<usize> {
+    let mut at = j;
+    for w in phrase {
+        let x = ctx.ws.get(at)?;
+        if word_matches(x, w) {
+            at += 1;
+            continue;
+        }
+        if !w.contains('-') || w.starts_with('-') || w.ends_with('-') {
+            return None;
+        }
+        for (k, part) in w.split('-').enumerate() {
+            if k > 0 {
+                (ctx.ws.get(at)?.lower == "-").then_some(())?;
+                at += 1;
+            }
+            word_matches(ctx.ws.get(at)?, part).then_some(())?;
+            at += 1;
+        }
+    }
+    Some(at - j)
 }
 
 /// A pattern word (a lemma) matches the text's word, its lemma, or its regular plural: the
@@ -920,8 +938,8 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
             Item::Words(alts) => {
                 let (j, len) = (pos..(pos + MAX_GAP).min(ctx.ws.len())).find_map(|j| {
                     alts.iter()
-                        .find(|a| phrase_at(ctx, a, j))
-                        .map(|a| (j, a.len()))
+                        .find_map(|a| phrase_at(ctx, a, j))
+                        .map(|len| (j, len))
                 })?;
                 m.words.extend(j..j + len);
                 pos = j + len;
@@ -948,8 +966,8 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
                 let lo = end.saturating_sub(MAX_GAP);
                 let (j, len) = (lo..end).rev().find_map(|j| {
                     alts.iter()
-                        .find(|a| j + a.len() <= end && phrase_at(ctx, a, j))
-                        .map(|a| (j, a.len()))
+                        .find_map(|a| phrase_at(ctx, a, j).filter(|&len| j + len <= end))
+                        .map(|len| (j, len))
                 })?;
                 m.words.extend(j..j + len);
                 end = j;
