@@ -24,14 +24,35 @@ impl<V> Default for PhraseIndex<V> {
 }
 
 impl<V: Clone + PartialEq> PhraseIndex<V> {
-    /// Adds a phrase (words separated by spaces).
+    /// Adds a phrase (words separated by spaces). A phrase with hyphenated words is also
+    /// added as UD tokenisation splits it ("hard-liners" → "hard", "-", "liners").
     pub fn insert(&mut self, phrase: &str, value: V) {
-        let mut words = phrase.split_whitespace().map(str::to_string);
-        let Some(first) = words.next() else { return };
-        let rest: Vec<String> = words.collect();
-        let list = self.by_first.entry(first).or_default();
-        if !list.iter().any(|(r, v)| *r == rest && *v == value) {
-            list.push((rest, value));
+        let whole: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
+        let split: Vec<String> = whole
+            .iter()
+            .flat_map(|w| {
+                let inner = w.contains('-') && !w.starts_with('-') && !w.ends_with('-');
+                let parts: Vec<&str> = if inner {
+                    w.split('-').collect()
+                } else {
+                    vec![w]
+                };
+                let n = parts.len();
+                parts.into_iter().enumerate().flat_map(move |(k, p)| {
+                    let hyphen = (k + 1 < n).then(|| "-".to_string());
+                    std::iter::once(p.to_string()).chain(hyphen)
+                })
+            })
+            .collect();
+        let same = split == whole;
+        for words in std::iter::once(whole).chain((!same).then_some(split)) {
+            let mut words = words.into_iter();
+            let Some(first) = words.next() else { return };
+            let rest: Vec<String> = words.collect();
+            let list = self.by_first.entry(first).or_default();
+            if !list.iter().any(|(r, v)| *r == rest && *v == value) {
+                list.push((rest, value.clone()));
+            }
         }
     }
 
@@ -428,6 +449,25 @@ mod tests {
         assert_eq!(ix.longest(&words, 1), Some((2, vec![&2])));
         assert_eq!(ix.longest(&words, 0), None);
         assert_eq!(ix.longest(&words[..2], 1), Some((1, vec![&1])));
+    }
+
+    #[test]
+    fn hyphenated_phrases_match_whole_or_split() {
+        let mut ix = PhraseIndex::default();
+        ix.insert("hard-liners", 1);
+        ix.insert("åland-islands group", 2);
+        ix.insert("-ist", 3);
+        assert_eq!(ix.longest(&["hard-liners"], 0), Some((1, vec![&1])));
+        assert_eq!(
+            ix.longest(&["hard", "-", "liners", "x"], 0),
+            Some((3, vec![&1]))
+        );
+        assert_eq!(
+            ix.longest(&["åland", "-", "islands", "group"], 0),
+            Some((4, vec![&2]))
+        );
+        assert_eq!(ix.longest(&["-ist"], 0), Some((1, vec![&3])));
+        assert_eq!(ix.longest(&["hard", "liners"], 0), None);
     }
 
     #[test]
