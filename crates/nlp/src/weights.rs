@@ -2,8 +2,11 @@
 //! compact, quantised table used at run time.
 //!
 //! A feature is a `u32` hash (see [`crate::features`]). At run time a model is an
-//! open-addressing table from feature to a short run of `(class, weight)` pairs: only the
-//! classes a feature ever voted for are stored, and weights are `i16` with one scale per model.
+//! open-addressing table from feature to its class weights, `i16` with one scale per model:
+//! a feature that votes for one class holds it in its 8-byte slot, one that votes for a few
+//! points to a sparse run of `(class, weight)` pairs, one that votes for many to a dense row
+//! added as a vector. The table is the hot data of tagging and parsing (half of all the time
+//! of `herald code`): it lives on huge pages where the system offers them.
 
 use crate::model_io::{Reader, Writer};
 use herald_core::Result;
