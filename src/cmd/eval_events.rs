@@ -91,7 +91,7 @@ pub fn quad(args: ClassArgs) -> anyhow::Result<Summary> {
     let text = std::fs::read_to_string(&args.file).with_context(|| format!("reading {origin}"))?;
     let acc = herald_code::events::class_eval::quad(&text, &origin, &coder(&args)?)?;
     Ok(Summary {
-        human: acc.human("quad class"),
+        human: acc.human("event class (Phoenix five-way)"),
         json: acc.json("quad"),
     })
 }

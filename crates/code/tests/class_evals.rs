@@ -34,7 +34,7 @@ fn quad_classes() {
     };
     let text = std::fs::read_to_string(&p).unwrap();
     let acc = class_eval::quad(&text, "quad", &Coder::new()).unwrap();
-    eprintln!("{}", acc.human("quad class"));
+    eprintln!("{}", acc.human("event class (Phoenix five-way)"));
     assert!(acc.total > 1000);
     assert!(acc.accuracy() >= 0.68, "{}", acc.accuracy());
 }
