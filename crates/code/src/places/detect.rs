@@ -482,26 +482,12 @@ fn is_name_prefix(w: &str) -> bool {
             | "inside"
             | "greater"
             | "metropolitan"
-            | "downtown"
             | "suburban"
-            | "rural"
-            | "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "central"
-            | "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northeast"
-            | "northwest"
-            | "southeast"
-            | "southwest"
             | "upper"
             | "lower"
             | "sub-saharan"
-    ) || crate::time::words::weekday(w).is_some()
+    ) || is_compass_word(w)
+        || crate::time::words::weekday(w).is_some()
 }
 
 /// Words of direction or part between a locative and a place ("in south-western China",
