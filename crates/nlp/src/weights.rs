@@ -419,6 +419,9 @@ impl Weights {
     /// Reads a model written by [`Weights::write`].
     pub fn read(r: &mut Reader<'_>) -> Result<Weights> {
         let n_classes = r.u16()? as usize;
+        if n_classes > 256 {
+            return Err(r.err("more than 256 classes"));
+        }
         let scale = r.f32()?;
         let n = r.u32()? as usize;
         let mut rows = Vec::with_capacity(n);
@@ -564,6 +567,16 @@ mod tests {
             }
         }
         assert_eq!(w2.n_features(), w.n_features());
+    }
+
+    #[test]
+    fn a_model_with_too_many_classes_is_an_error() {
+        let mut buf = Writer::with_header(b"TEST");
+        buf.u16(300);
+        buf.f32(1.0);
+        buf.u32(0);
+        let mut r = Reader::open(&buf.buf, b"TEST", "t").unwrap();
+        assert!(Weights::read(&mut r).is_err());
     }
 
     #[test]
