@@ -376,6 +376,20 @@ fn a_hyphenated_pattern_word_matches_the_split_tokens() {
 }
 
 #[test]
+fn emergency_rule_entries_keep_their_sense() {
+    // Multi-word alternatives are joined with `_`; "agreed to ban" is no easing of a ban.
+    assert_eq!(
+        coded("Bolivian authorities declared a state of siege in Pando."),
+        ["BOLGOV - 1724"]
+    );
+    assert_eq!(
+        coded("Kazakhstan agreed to lift the state of emergency."),
+        ["KAZ - 0351"]
+    );
+    assert!(!coded("Kazakhstan agreed to ban the protests.").contains(&"KAZ - 0351".to_string()));
+}
+
+#[test]
 fn forces_led_by_a_country_are_its_forces() {
     assert_eq!(
         coded("Vietnamese-led forces attacked the Thai army."),
