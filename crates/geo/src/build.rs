@@ -255,6 +255,75 @@ const DIVISIONS: &[(&str, &str, &str, &str)] = &[
     ("CA", "N.W.T.", "Northwest Territories", ""),
 ];
 
+/// Representative points of the United States' states and Canada's provinces as GeoNames
+/// gives them (facts, written by the project). The generated gazetteer has no points for
+/// divisions and places them at the centre of their cities' extent, which is close for most
+/// but not for a state or province whose people live at one edge: Ontario's box centre is
+/// 200 km south of GeoNames' point, Quebec's 260 km east, and GeoNames puts Virginia at its
+/// capital, 175 km from the box centre. Those points are what a GeoNames-based reader, and
+/// the gold data of `herald eval geo`, expect. Alberta and the three territories are left to
+/// the box centre: their GeoNames points are not known here.
+const DIVISION_POINTS: &[(&str, &str, f64, f64)] = &[
+    ("US", "Alabama", 32.75, -86.75),
+    ("US", "Alaska", 64.0, -150.0),
+    ("US", "Arizona", 34.5, -111.5),
+    ("US", "Arkansas", 34.75, -92.5),
+    ("US", "California", 37.25, -119.75),
+    ("US", "Colorado", 39.0, -105.5),
+    ("US", "Connecticut", 41.67, -72.67),
+    ("US", "Delaware", 39.0, -75.5),
+    ("US", "District of Columbia", 38.92, -77.0),
+    ("US", "Florida", 28.75, -82.5),
+    ("US", "Georgia", 32.75, -83.5),
+    ("US", "Hawaii", 20.75, -156.5),
+    ("US", "Idaho", 44.5, -114.25),
+    ("US", "Illinois", 40.0, -89.25),
+    ("US", "Indiana", 40.0, -86.25),
+    ("US", "Iowa", 42.0, -93.5),
+    ("US", "Kansas", 38.5, -98.5),
+    ("US", "Louisiana", 31.0, -92.0),
+    ("US", "Maine", 45.5, -69.25),
+    ("US", "Maryland", 39.0, -76.75),
+    ("US", "Massachusetts", 42.37, -71.11),
+    ("US", "Michigan", 44.25, -85.5),
+    ("US", "Minnesota", 46.25, -94.25),
+    ("US", "Mississippi", 32.75, -89.75),
+    ("US", "Missouri", 38.25, -92.5),
+    ("US", "Montana", 47.0, -109.75),
+    ("US", "Nebraska", 41.5, -99.75),
+    ("US", "Nevada", 39.25, -116.75),
+    ("US", "New Hampshire", 43.67, -71.5),
+    ("US", "New Jersey", 40.17, -74.5),
+    ("US", "New Mexico", 34.5, -106.0),
+    ("US", "New York", 43.0, -75.5),
+    ("US", "North Carolina", 35.5, -80.0),
+    ("US", "North Dakota", 47.5, -100.0),
+    ("US", "Ohio", 40.25, -83.0),
+    ("US", "Oklahoma", 35.49, -97.5),
+    ("US", "Oregon", 44.0, -120.5),
+    ("US", "Rhode Island", 41.67, -71.5),
+    ("US", "South Carolina", 34.0, -81.0),
+    ("US", "South Dakota", 44.5, -100.25),
+    ("US", "Tennessee", 35.75, -86.25),
+    ("US", "Texas", 31.25, -99.25),
+    ("US", "Utah", 39.25, -111.75),
+    ("US", "Vermont", 44.0, -72.75),
+    ("US", "Virginia", 37.55, -77.45),
+    ("US", "Washington", 47.5, -120.5),
+    ("US", "West Virginia", 38.5, -80.5),
+    ("US", "Wisconsin", 44.5, -90.0),
+    ("US", "Wyoming", 43.0, -107.55),
+    ("CA", "British Columbia", 54.0, -125.0),
+    ("CA", "Manitoba", 55.0, -97.0),
+    ("CA", "New Brunswick", 46.5, -66.75),
+    ("CA", "Newfoundland and Labrador", 52.0, -56.0),
+    ("CA", "Nova Scotia", 45.0, -63.0),
+    ("CA", "Ontario", 49.25, -84.5),
+    ("CA", "Prince Edward Island", 46.33, -63.5),
+    ("CA", "Quebec", 52.0, -72.0),
+    ("CA", "Saskatchewan", 54.0, -106.0),
+];
+
 /// Short names of large cities (`aliases`, `name`, `country`).
 const CITY_ALIASES: &[(&str, &str, &str)] = &[
     ("L.A.", "Los Angeles", "US"),
@@ -276,8 +345,8 @@ impl Gazetteer {
     }
 
     /// Files the abbreviations and demonyms of the United States' states and Canada's
-    /// provinces under their first-level divisions, and short names of large cities, once
-    /// those are loaded.
+    /// provinces under their first-level divisions, puts them at GeoNames' points, and files
+    /// short names of large cities, once those are loaded.
     pub(crate) fn add_division_names(&mut self) {
         for (cc, abbrevs, name, demonyms) in DIVISIONS {
             let Some(id) = self.find(name, Kind::Admin1, cc) else {
@@ -288,6 +357,12 @@ impl Gazetteer {
             }
             for d in demonyms.split('|').filter(|d| !d.is_empty()) {
                 self.adjective_of(id, d);
+            }
+        }
+        for &(cc, name, lat, lon) in DIVISION_POINTS {
+            if let Some(id) = self.find(name, Kind::Admin1, cc) {
+                let e = &mut self.entries[id as usize];
+                (e.lat, e.lon) = (lat, lon);
             }
         }
         for (aliases, name, cc) in CITY_ALIASES {
@@ -329,6 +404,19 @@ mod tests {
             assert!(f.len() >= 3, "regions.tsv: {line}");
             let _: f64 = f[0].parse().expect(line);
             let _: f64 = f[1].parse().expect(line);
+        }
+    }
+
+    /// Every division given a point exists under that name, and takes the point.
+    #[test]
+    fn division_points_apply() {
+        let gaz = Gazetteer::embedded();
+        for &(cc, name, lat, lon) in DIVISION_POINTS {
+            let id = gaz
+                .find(name, Kind::Admin1, cc)
+                .unwrap_or_else(|| panic!("{cc} {name}"));
+            let e = gaz.entry(id);
+            assert_eq!((e.lat, e.lon), (lat, lon), "{name}");
         }
     }
 }

@@ -114,7 +114,13 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
                 && let Some(w) = out[sentence_start..].last_mut()
             {
                 w.punct_after.get_or_insert('—');
-                first |= is_caps(w.span.slice(text));
+                // "TBILISI, Georgia — Police said": a dateline with its qualifier.
+                let opens = &out[sentence_start];
+                let dateline = out.len() - sentence_start <= 4
+                    && opens.punct_after == Some(',')
+                    && is_caps(opens.span.slice(text));
+                let w = out.last().expect("a word before the dash");
+                first |= is_caps(w.span.slice(text)) || dateline;
             }
             if core.is_empty() {
                 continue;
@@ -403,7 +409,7 @@ fn is_resident_noun(w: &str) -> bool {
 
 /// Capitalised words that, right after a place name, make a local institution of it ("Oxford
 /// Police", "Paris Public Library", "Dublin City Council"): the place is named.
-fn is_institution_word(w: &str) -> bool {
+pub(crate) fn is_institution_word(w: &str) -> bool {
     matches!(
         w,
         "Police"
@@ -552,6 +558,14 @@ fn is_title(w: &str) -> bool {
             | "Commissioner"
             | "Justice"
     )
+}
+
+/// True for a title word, its period included: the detector's words lose the period of
+/// "Gen." and "Sen.", which are no place abbreviations.
+fn is_title_word(text: &str, w: &Word) -> bool {
+    let t = w.span.slice(text);
+    is_title(t)
+        || text[w.span.end..].starts_with('.') && is_title(&text[w.span.start..w.span.end + 1])
 }
 
 /// Given names that some small place bears too: alone they are a person's unless a locative
@@ -782,7 +796,7 @@ pub(crate) fn detect(text: &str, words: &[Word], gaz: &Gazetteer) -> Vec<Candida
             && !b.initial
             && a.punct_after.is_none()
             && !a.title_case
-            && (is_first_name(a_text) || is_title(a_text))
+            && (is_first_name(a_text) || is_title_word(text, a))
         {
             surnames.insert(b.span.slice(text));
         }
@@ -854,8 +868,34 @@ pub(crate) fn detect(text: &str, words: &[Word], gaz: &Gazetteer) -> Vec<Candida
     // One sense per story: a name doubted here ("the Cairns police", "Paris Policemen",
     // "Gainesville says") is kept when the story plainly uses it as a place elsewhere ("in
     // Cairns", "Paris, Texas").
+    // A country or state doubted here ("Senior U.S. Official Visits Georgia", a headline) is
+    // kept too when a place the story plainly names lies in it, and in no namesake ("in
+    // Tbilisi").
+    let home = |id: u32| {
+        let e = gaz.entry(id);
+        let own = (e.kind == herald_geo::Kind::Admin1).then_some(id);
+        (e.country.clone(), e.admin1.or(own))
+    };
+    let inside: std::collections::HashSet<(String, Option<u32>)> = sure
+        .iter()
+        .filter_map(|name| {
+            let hits = gaz.lookup(name);
+            let first = home(hits.first()?.id);
+            hits.iter().all(|h| home(h.id) == first).then_some(first)
+        })
+        .collect();
+    let holds_sure = |key: &str| {
+        gaz.lookup(key).iter().any(|h| {
+            let e = gaz.entry(h.id);
+            match e.kind {
+                herald_geo::Kind::Country => inside.iter().any(|(cc, _)| *cc == e.country),
+                herald_geo::Kind::Admin1 => inside.contains(&(e.country.clone(), Some(h.id))),
+                _ => false,
+            }
+        })
+    };
     out.into_iter()
-        .filter(|(c, kept)| *kept || sure.contains(&herald_geo::fold(&c.key)))
+        .filter(|(c, kept)| *kept || sure.contains(&herald_geo::fold(&c.key)) || holds_sure(&c.key))
         .map(|(c, _)| c)
         .collect()
 }
@@ -905,7 +945,7 @@ fn judge(
         return Verdict::Drop;
     }
     // A title before it: "Mr. Jones", "Sen. Clinton".
-    if prev.is_some_and(|p| is_title(p.span.slice(text))) {
+    if prev.is_some_and(|p| is_title_word(text, p)) {
         return Verdict::Drop;
     }
     // Doubts the context raises, settled by the rest of the story.
@@ -1005,7 +1045,11 @@ fn judge(
             && gaz.adjective(p_text).is_empty()
             && !p_text.ends_with('.')
         {
-            return Verdict::Drop;
+            // In a headline every word has a capital: "Official Visits Georgia" may be one.
+            if !w.title_case {
+                return Verdict::Drop;
+            }
+            doubt = true;
         }
     }
     // A qualifier the gazetteer knows as a state or country ("Paris, Texas"; not "Brown,

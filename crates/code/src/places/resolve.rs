@@ -19,10 +19,12 @@ use std::collections::HashMap;
 
 use herald_geo::{Entry, Gazetteer, Kind, fold};
 
-use super::detect::{Candidate, Role, Word};
+use super::detect::{Candidate, Role, Word, is_institution_word};
 
 /// Readings of a name kept, by prior (a name like "Springfield" has dozens).
 const MAX_OPTIONS: usize = 16;
+/// Prior bonus of the town a short form names ("Avondale" for "Avondale Estates").
+const SHORT_FORM: f64 = 20.0;
 /// Rounds of context updates.
 const ROUNDS: usize = 3;
 
@@ -306,7 +308,7 @@ pub(crate) fn resolve(words: &[Word], cands: &[Candidate], gaz: &Gazetteer) -> V
         .collect();
     // Each name's readings and their priors; a qualifier of one mention holds for all.
     let mut single = Vec::with_capacity(mentions.len());
-    let readings: Vec<Vec<(u32, bool, f64)>> = mentions
+    let mut readings: Vec<Vec<(u32, bool, f64)>> = mentions
         .iter()
         .map(|ks| {
             let quals: Vec<&[u32]> = ks
@@ -331,6 +333,30 @@ pub(crate) fn resolve(words: &[Word], cands: &[Candidate], gaz: &Gazetteer) -> V
             r
         })
         .collect();
+    // A short form of a longer name the story uses ("Avondale" after "Avondale Estates")
+    // names the same town, unless it is a state or country of its own ("New York").
+    let keys: Vec<String> = mentions.iter().map(|ks| fold(&cands[ks[0]].key)).collect();
+    for n in 0..readings.len() {
+        let polity = readings[n].iter().any(|r| !is_point(gaz.entry(r.0)));
+        if polity || cands[mentions[n][0]].role == Role::Adjectival {
+            continue;
+        }
+        let prefix = format!("{} ", keys[n]);
+        let longer: Vec<(u32, bool, f64)> = (0..readings.len())
+            .filter(|&m| {
+                // Not the place of an institution: "Dublin City Council".
+                let next = cands[mentions[m][0]]
+                    .key
+                    .split(' ')
+                    .nth(prefix.split(' ').count() - 1);
+                keys[m].starts_with(&prefix) && !next.is_some_and(is_institution_word)
+            })
+            .flat_map(|m| readings[m].iter().take(1))
+            .filter(|r| gaz.entry(r.0).kind == Kind::City)
+            .map(|&(id, _, prior)| (id, false, prior + SHORT_FORM))
+            .collect();
+        readings[n].extend(longer);
+    }
     let mut scores: Vec<Vec<f64>> = readings
         .iter()
         .map(|r| r.iter().map(|x| x.2).collect())

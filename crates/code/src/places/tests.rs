@@ -381,3 +381,66 @@ fn a_country_that_is_also_a_word_is_the_country_where_the_story_says_so() {
         ("The china was packed in crates.", &[]),
     ]);
 }
+
+#[test]
+fn titles_datelines_headlines_and_short_forms() {
+    use Role::*;
+    check(&[
+        // "Gen." keeps its title when the detector's word loses the period.
+        (
+            "Yesterday Gen. Cartwright arrived in Tbilisi.",
+            &[("Tbilisi", Place, 41.69, 44.83)],
+        ),
+        // A dateline with its qualifier ends before the story's first word.
+        (
+            "TBILISI, Georgia -- Police arrested nine.",
+            &[
+                ("TBILISI", Place, 41.69, 44.83),
+                ("Georgia", Place, 42.0, 43.5),
+            ],
+        ),
+        // A short form names the town its longer form named.
+        (
+            "The Avondale Estates council met in Decatur. Avondale will annex two streets.",
+            &[
+                ("Avondale Estates", Place, 33.77, -84.27),
+                ("Decatur", Place, 33.77, -84.30),
+                ("Avondale", Place, 33.77, -84.27),
+            ],
+        ),
+        // Provinces at GeoNames' points.
+        (
+            "Snow fell across Ontario and Quebec.",
+            &[
+                ("Ontario", Place, 49.25, -84.5),
+                ("Quebec", Place, 52.0, -72.0),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_headline_country_is_held_by_a_place_the_story_names_in_it() {
+    let gaz = Gazetteer::embedded();
+    let found = |text: &str| -> Vec<String> {
+        let end = text.find(". ").unwrap() + 1;
+        let doc = Document::from_text(text);
+        let sentences: Vec<Sentence> = [(0, end), (end + 1, text.len())]
+            .iter()
+            .map(|&(s, e)| Sentence {
+                span: Span::new(s, e),
+                tokens: Vec::new(),
+            })
+            .collect();
+        find_toponyms(&doc, &sentences, gaz)
+            .iter()
+            .map(|t| format!("{} {:?}", t.place.span.slice(text), t.place.country))
+            .collect()
+    };
+    assert_eq!(
+        found("Senior Military Official Visits Georgia. He arrived in Tbilisi on Monday."),
+        ["Georgia Some(\"GE\")", "Tbilisi Some(\"GE\")"]
+    );
+    // Without such a place the headline's capitals say nothing.
+    assert!(found("Senior Military Official Visits Georgia. He arrived on Monday.").is_empty());
+}
