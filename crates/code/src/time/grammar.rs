@@ -130,6 +130,28 @@ impl Matcher<'_> {
         Lean::Past
     }
 
+    /// True when lexemes `i..k` open the sentence, after at most "On", and a comma follows.
+    fn fronted(&self, i: usize, k: usize) -> bool {
+        (i == 0 || i == 1 && self.word(0) == "on") && self.punct(k, ',')
+    }
+
+    /// How the clause from lexeme `from` leans: a future marker among its next words, before
+    /// any reporting verb ("On Tuesday, police said …" is past).
+    fn lean_ahead(&self, from: usize) -> Option<Lean> {
+        for k in from..(from + 10).min(self.t.len()) {
+            let w = self.word(k);
+            if words::is_report_verb(w) {
+                return None;
+            }
+            let intends = matches!(w, "plans" | "intends" | "expects" | "scheduled")
+                && self.word(k + 1) == "to";
+            if intends || matches!(w, "will" | "ll" | "shall") {
+                return Some(Lean::Future);
+            }
+        }
+        None
+    }
+
     /// `2022-01-07`, `01/07/2022` (month first unless that cannot be), `7/1/22`.
     fn numeric_date(&self, i: usize) -> Option<Hit> {
         let (a, b, c) = (self.num(i)?, self.num(i + 2), self.num(i + 4));
@@ -318,6 +340,9 @@ impl Matcher<'_> {
         // "Wednesday's ruling" names something that has happened.
         let lean = if self.punct(k, '\'') && self.word(k + 1) == "s" && !strict {
             Lean::Past
+        } else if !strict && self.fronted(i, k) {
+            // "On Tuesday, the league will rally": the clause after a fronted day says.
+            self.lean_ahead(k + 1).unwrap_or(lean)
         } else {
             lean
         };

@@ -264,3 +264,31 @@ fn anchored_days_and_noun_plans() {
         ],
     );
 }
+
+#[test]
+fn a_fronted_weekday_takes_the_tense_of_its_clause() {
+    // 1998-10-26 is a Monday.
+    check(
+        "1998-10-26",
+        &[
+            (
+                "On Tuesday, the league plans to hold a news conference.",
+                &[("Tuesday", "1998-10-27")],
+            ),
+            (
+                "On Tuesday, the league will hold a news conference.",
+                &[("Tuesday", "1998-10-27")],
+            ),
+            // A reporting verb first: what was said, said in the past.
+            (
+                "On Tuesday, police said they will hold a news conference.",
+                &[("Tuesday", "1998-10-20")],
+            ),
+            // "plans" as a noun says nothing.
+            (
+                "On Friday, when she set aside vacation plans, the talks began.",
+                &[("Friday", "1998-10-23")],
+            ),
+        ],
+    );
+}
