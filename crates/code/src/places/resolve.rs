@@ -21,8 +21,8 @@ use herald_geo::{Entry, Gazetteer, Kind, fold};
 
 use super::detect::{Candidate, Role, Word, is_institution_word};
 
-/// Readings of a name kept, by prior (a name like "Springfield" has dozens; 16 left out
-/// small namesakes that the rest of the story points to, such as Logan, Missouri).
+/// Readings of a name kept, by prior (a name like "Madison" has dozens; 16 left out
+/// small namesakes that the rest of the story points to: Madison, Georgia, or Nebraska).
 const MAX_OPTIONS: usize = 32;
 /// Prior bonus of the town a short form names ("Avondale" for "Avondale Estates").
 const SHORT_FORM: f64 = 20.0;
