@@ -414,3 +414,23 @@ fn a_person_named_after_an_office_holds_it() {
         ["RUSGOV KAZGOV 040", "RUSGOV KGZGOV 040"]
     );
 }
+
+#[test]
+fn multi_word_alternatives_do_not_swallow_the_single_words() {
+    // A pattern once read "call for ceasefire|…|cessation of hostility|calm" as "call for
+    // (ceasefire|…|cessation) of (hostility|calm)", so a plain call for a ceasefire was only a
+    // call (020).
+    assert_eq!(
+        coded("The UN called for a ceasefire in Gaza."),
+        ["IGOUNO PSE 0256"]
+    );
+    assert_eq!(
+        coded("The UN called for a cessation of all hostilities."),
+        ["IGOUNO - 0256"]
+    );
+    assert_eq!(
+        coded("Russia rejected the offer of talks from Ukraine."),
+        ["RUS UKR 125"]
+    );
+    assert_eq!(coded("Ukraine demanded a ceasefire."), ["UKR - 107"]);
+}
