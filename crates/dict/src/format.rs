@@ -204,6 +204,15 @@ pub fn check(text: &str, origin: &str) -> Vec<Problem> {
         if !v.code.is_empty() && !is_cameo_event_code(&v.code) {
             warn(v.line, format!("{:?} is not a CAMEO event code", v.code));
         }
+        if let Some(w) = repeated_word(&v.pattern) {
+            warn(
+                v.line,
+                format!(
+                    "{w:?} appears twice in the pattern: multi-word alternatives are joined \
+                     with _ (\"call for ceasefire|cessation_of_hostility\")"
+                ),
+            );
+        }
         for item in &v.pattern {
             if let PatternItem::Synset(name) = item
                 && !synsets.contains(name.as_str())
@@ -218,6 +227,27 @@ pub fn check(text: &str, origin: &str) -> Vec<Problem> {
     duplicates(&dict, &synset_lines, &mut warn);
     problems.sort_by_key(|p| p.line);
     problems
+}
+
+/// A content word written twice in one pattern, the mark of multi-word alternatives joined
+/// with spaces ("offer of offer of help", "vow to support|back|support"). A multi-word
+/// alternative (`war_crime`) counts as one word.
+fn repeated_word(pattern: &[PatternItem]) -> Option<&str> {
+    const FUNCTION: &[&str] = &[
+        "a", "against", "and", "at", "by", "for", "from", "in", "into", "of", "on", "the", "to",
+        "with",
+    ];
+    let mut seen = HashSet::new();
+    pattern
+        .iter()
+        .filter_map(|item| match item {
+            PatternItem::Word(alts) => Some(alts),
+            _ => None,
+        })
+        .flatten()
+        .map(String::as_str)
+        .filter(|w| !FUNCTION.contains(w))
+        .find(|w| !seen.insert(*w))
 }
 
 /// Reports entries identical to an earlier one (line and note aside).

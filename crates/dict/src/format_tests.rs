@@ -184,6 +184,27 @@ fn check_reports_warnings_with_lines() {
 }
 
 #[test]
+fn check_flags_a_word_repeated_in_a_pattern() {
+    // The mark of multi-word alternatives joined with spaces; the first line below has the
+    // same fault without a repeat and is not caught.
+    let text = "@verbs\n\
+        0256\tcall for ceasefire|cessation of hostility|calm\n\
+        122\treject aid|help|offer of offer of help\n\
+        094\tinvestigate war_crime|crime_against_humanity\n\
+        0256\tcall for ceasefire|cessation_of_hostility|calm\n";
+    let lines: Vec<(usize, String)> = check(text, "v.hd")
+        .into_iter()
+        .map(|p| (p.line, p.reason))
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0].0, 3);
+    assert!(
+        lines[0].1.starts_with("\"offer\" appears twice"),
+        "{lines:?}"
+    );
+}
+
+#[test]
 fn check_collects_all_errors() {
     let text = "@verbs\n173\t+\n@nope\n@agents\nCOP\n";
     let lines: Vec<usize> = check(text, "x").iter().map(|p| p.line).collect();
