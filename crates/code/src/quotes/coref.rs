@@ -3,7 +3,8 @@
 //! A salience list of the names seen so far, Lappin and Leass style: speakers and sentence
 //! subjects weigh more, weight halves with every sentence; `he`/`she` and role descriptions
 //! ("the Russian leader") take the most salient person, "the Ministry" the latest name with the
-//! same head word, "who" the phrase before it.
+//! same head word, "who" the phrase before it, "they" the latest counted or definite plural of
+//! this sentence or the one before ("four armed individuals").
 
 use super::speaker::{is_boundary, is_determiner, np_left};
 use super::words::Word;
@@ -212,6 +213,34 @@ pub(crate) struct Resolver {
     persons: std::collections::HashSet<String>,
     /// Keys known not to be persons.
     orgs: std::collections::HashSet<String>,
+    /// Counted or definite plural noun phrases ("four armed individuals", "the protesters"):
+    /// (text, byte where it starts, sentence), what "they" can stand for.
+    plurals: Vec<(String, usize, usize)>,
+}
+
+/// Words that count or fix a plural noun phrase: "four armed individuals", "the protesters".
+fn is_plural_opener(lower: &str) -> bool {
+    lower.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || matches!(
+            lower,
+            "the"
+                | "these"
+                | "those"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "several"
+                | "many"
+        )
 }
 
 /// Role of a name in its sentence.
@@ -227,6 +256,7 @@ impl Resolver {
     /// Records the capitalised names of a sentence. `speakers` are spans of attributed
     /// speakers in it.
     pub(crate) fn observe(&mut self, ws: &[Word], sentence: usize, speakers: &[Span]) {
+        self.observe_plurals(ws, sentence);
         let mut i = 0;
         while i < ws.len() {
             if !ws[i].is_capitalized() || is_title(ws[i].text) && ws.get(i + 1).is_none() {
@@ -263,6 +293,43 @@ impl Resolver {
             }
             i = j + 1;
         }
+    }
+
+    /// Records the counted or definite plural noun phrases of a sentence: an opener, at most
+    /// two lower-case modifiers, a lower-case head ending in "s".
+    fn observe_plurals(&mut self, ws: &[Word], sentence: usize) {
+        for (t, w) in ws.iter().enumerate() {
+            let head = w.lower();
+            let plural = head.len() > 3
+                && head.ends_with('s')
+                && !head.ends_with("ss")
+                && !head.ends_with("us")
+                && w.is_alnum()
+                && !w.is_capitalized();
+            if !plural {
+                continue;
+            }
+            let opener = (t.saturating_sub(3)..t).find(|&o| {
+                is_plural_opener(&ws[o].lower())
+                    && ws[o + 1..t]
+                        .iter()
+                        .all(|m| m.is_alnum() && !m.is_capitalized())
+            });
+            if let Some(o) = opener {
+                let text: Vec<&str> = ws[o..=t].iter().map(|w| w.text).collect();
+                self.plurals
+                    .push((text.join(" "), ws[o].span.start, sentence));
+            }
+        }
+    }
+
+    /// The latest plural noun phrase before byte `at`, in this sentence or the one before.
+    fn latest_plural(&self, at: usize, sentence: usize) -> Option<&str> {
+        self.plurals
+            .iter()
+            .filter(|(_, a, s)| *a < at && *s + 1 >= sentence)
+            .max_by_key(|(_, a, _)| *a)
+            .map(|(text, _, _)| text.as_str())
     }
 
     fn add_name(&mut self, ws: &[Word], s: usize, j: usize, sentence: usize, speakers: &[Span]) {
@@ -388,6 +455,11 @@ impl Resolver {
         if s == e && matches!(head.as_str(), "he" | "she" | "him" | "her") {
             return self
                 .best_person(at, sentence)
+                .map_or_else(|| text(s, e), str::to_string);
+        }
+        if s == e && head == "they" {
+            return self
+                .latest_plural(at, sentence)
                 .map_or_else(|| text(s, e), str::to_string);
         }
         if s == e && matches!(head.as_str(), "who" | "which" | "that") {

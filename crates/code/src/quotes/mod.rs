@@ -498,4 +498,26 @@ mod tests {
         let got = quotes("A group called the “Free Valley Front” claimed the attack.");
         assert!(got.iter().all(|q| !q.direct), "{got:?}");
     }
+
+    #[test]
+    fn they_stands_for_the_last_counted_or_definite_plural() {
+        let speakers = |text: &str| -> Vec<String> {
+            quotes(text)
+                .iter()
+                .filter_map(|q| q.speaker.as_ref().map(|s| s.text.clone()))
+                .collect()
+        };
+        assert_eq!(
+            speakers(
+                "A video shows four armed individuals in a forest. In the video they declare \
+                 war on the government."
+            ),
+            ["four armed individuals"]
+        );
+        // Nothing plural before it: the pronoun stays.
+        assert_eq!(
+            speakers("In the video they declare war on the government."),
+            ["they"]
+        );
+    }
 }
