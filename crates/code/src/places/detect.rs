@@ -114,13 +114,13 @@ pub(crate) fn words(text: &str, sentences: &[Sentence], gaz: &Gazetteer) -> Vec<
                 && let Some(w) = out[sentence_start..].last_mut()
             {
                 w.punct_after.get_or_insert('—');
+                let caps = is_caps(w.span.slice(text));
                 // "TBILISI, Georgia — Police said": a dateline with its qualifier.
                 let opens = &out[sentence_start];
                 let dateline = out.len() - sentence_start <= 4
                     && opens.punct_after == Some(',')
                     && is_caps(opens.span.slice(text));
-                let w = out.last().expect("a word before the dash");
-                first |= is_caps(w.span.slice(text)) || dateline;
+                first |= caps || dateline;
             }
             if core.is_empty() {
                 continue;
