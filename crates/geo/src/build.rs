@@ -261,8 +261,8 @@ const DIVISIONS: &[(&str, &str, &str, &str)] = &[
 /// but not for a state or province whose people live at one edge: Ontario's box centre is
 /// 200 km south of GeoNames' point, Quebec's 260 km east, and GeoNames puts Virginia at its
 /// capital, 175 km from the box centre. Those points are what a GeoNames-based reader, and
-/// the gold data of `herald eval geo`, expect. Alberta and the three territories are left to
-/// the box centre: their GeoNames points are not known here.
+/// the gold data of `herald eval geo`, expect. Alberta, Kentucky, Pennsylvania and the three
+/// territories are left at the box centre: their GeoNames points are not known here.
 const DIVISION_POINTS: &[(&str, &str, f64, f64)] = &[
     ("US", "Alabama", 32.75, -86.75),
     ("US", "Alaska", 64.0, -150.0),

@@ -220,26 +220,11 @@ pub(crate) struct Resolver {
 
 /// Words that count or fix a plural noun phrase: "four armed individuals", "the protesters".
 fn is_plural_opener(lower: &str) -> bool {
-    lower.chars().all(|c| c.is_ascii_digit() || c == ',')
+    let count = crate::numbers::word_value(lower).or_else(|| crate::numbers::digits_value(lower));
+    count.is_some_and(|n| n >= 2.0)
         || matches!(
             lower,
-            "the"
-                | "these"
-                | "those"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "dozens"
-                | "hundreds"
-                | "thousands"
-                | "several"
-                | "many"
+            "the" | "these" | "those" | "dozens" | "hundreds" | "thousands" | "several" | "many"
         )
 }
 
