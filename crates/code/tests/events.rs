@@ -434,3 +434,34 @@ fn multi_word_alternatives_do_not_swallow_the_single_words() {
     );
     assert_eq!(coded("Ukraine demanded a ceasefire."), ["UKR - 107"]);
 }
+
+#[test]
+fn a_participle_on_a_noun_is_passive_and_its_noun_is_the_target() {
+    // "detained by Syrian troops" modifies "journalists": the troops detained them.
+    let got =
+        coded("The United Nations condemned the killing of journalists detained by Syrian troops.");
+    assert!(got.contains(&"SYRMIL ---MED 173".to_string()), "{got:?}");
+    assert!(
+        !got.iter().any(|e| e.starts_with("IGOUNO SYRMIL")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_the_noun_its_clause_modifies() {
+    let got = coded("France criticised the Syrian rebels that kidnapped Italian journalists.");
+    assert_eq!(got, ["FRA SYRREB 111", "SYRREB ITAMED 181"]);
+}
+
+#[test]
+fn a_participle_takes_its_target_from_its_own_phrase() {
+    // The smugglers were arrested, not guarded.
+    let got = coded("Iraqi soldiers guarding the border arrested Syrian smugglers.");
+    assert_eq!(got, ["IRQMIL SYRCRM 173"]);
+}
+
+#[test]
+fn the_second_half_of_a_hyphenated_modifier_is_no_verb() {
+    let got = coded("The Russian-backed separatists attacked Ukrainian soldiers.");
+    assert_eq!(got, ["---SEP UKRMIL 190"]);
+}

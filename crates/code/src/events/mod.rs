@@ -266,7 +266,16 @@ pub fn code_sentence_with(
                 .units
                 .iter()
                 .position(|u| u.start > v && u.prep.as_deref() == Some("by"));
-            (m.source.or(by), m.target.or_else(|| ctx.subject(v)))
+            let done_to = || {
+                if ctx.reduced_passive(v) {
+                    ctx.modified(v)
+                } else {
+                    ctx.subject(v)
+                }
+            };
+            // (A pattern's target may have matched the agent itself: "detained by troops".)
+            let tgt = m.target.filter(|&t| Some(t) != by || m.source.is_some());
+            (m.source.or(by), tgt.or_else(done_to))
         } else {
             let s = m.source.or_else(|| ctx.subject(v)).or_else(|| {
                 // "condemned … and promised raids": a coordinated verb shares the subject.
@@ -933,6 +942,7 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
     };
     // After the verb, left to right.
     let mut pos = v + 1;
+    let own = ctx.participle(v);
     for item in &p.post {
         match item {
             Item::Words(alts) => {
@@ -945,10 +955,22 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
                 pos = j + len;
             }
             Item::Target | Item::Source => {
-                let u = ctx
-                    .units
-                    .iter()
-                    .position(|u| u.start >= pos && u.start < pos + MAX_GAP)?;
+                // Not past an infinitive right after the verb: "seek to destabilise Central
+                // Asia" is no appeal to Central Asia.
+                let u = ctx.units.iter().position(|u| {
+                    u.start >= pos
+                        && u.start < pos + MAX_GAP
+                        && (!own || (u.start..u.end).any(|k| ctx.governs(v, k)))
+                })?;
+                if pos == v + 1
+                    && ctx.lower.get(pos) == Some(&"to")
+                    && ctx.ws[pos + 1..]
+                        .iter()
+                        .find(|w| !w.punct)
+                        .is_some_and(|w| w.upos == Some(Upos::Verb))
+                {
+                    return None;
+                }
                 if *item == Item::Target {
                     m.target = Some(u);
                 } else {
@@ -1000,8 +1022,16 @@ impl Ctx<'_> {
 
     /// Whether word `v` is used as a verb here (tags when present, else its neighbours).
     fn looks_verbal(&self, v: usize) -> bool {
+        // "Qaeda-linked", "Russian-backed", "state-run": the second half of a hyphenated
+        // modifier.
+        if v > 1 && self.lower[v - 1] == "-" && self.ws[v - 1].span.end == self.ws[v].span.start {
+            return false;
+        }
         if let Some(u) = self.ws[v].upos {
-            return matches!(u, Upos::Verb) || u == Upos::Adj && self.lower[v].ends_with("ed");
+            // ("the occupied territories": an adjective.)
+            let attributive = v > 0 && matches!(self.ws[v - 1].upos, Some(Upos::Det | Upos::Adp));
+            return matches!(u, Upos::Verb)
+                || u == Upos::Adj && self.lower[v].ends_with("ed") && !attributive;
         }
         if v == 0 {
             return true;
@@ -1040,14 +1070,16 @@ impl Ctx<'_> {
         v > 0 && matches!(self.ws[v - 1].upos, Some(Upos::Noun))
     }
 
-    /// Passive voice: a participle after a form of "be".
+    /// Passive voice: a participle after a form of "be", or one that modifies a noun
+    /// ("victims killed by the crash").
     fn passive(&self, v: usize) -> bool {
         if self.parsed() {
             let t = self.ws[v].tok;
-            return self.sentence.children(t).any(|c| {
-                self.sentence.tokens[c].deprel.starts_with("nsubj:pass")
-                    || self.sentence.tokens[c].deprel == "aux:pass"
-            });
+            return self.reduced_passive(v)
+                || self.sentence.children(t).any(|c| {
+                    self.sentence.tokens[c].deprel.starts_with("nsubj:pass")
+                        || self.sentence.tokens[c].deprel == "aux:pass"
+                });
         }
         let w = self.lower[v];
         if !(w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn")) {
@@ -1065,6 +1097,42 @@ impl Ctx<'_> {
             }
         }
         false
+    }
+
+    /// "victims killed by the crash", "a member of Hamas jailed a year ago": a past participle
+    /// that modifies a noun, with no subject or auxiliary of its own, is passive, and the noun
+    /// is what was done to.
+    fn reduced_passive(&self, v: usize) -> bool {
+        let t = self.ws[v].tok;
+        let tok = &self.sentence.tokens[t];
+        tok.deprel == "acl"
+            && tok.xpos == "VBN"
+            && self.main_verb_besides(t)
+            && !self.sentence.children(t).any(|c| {
+                let r = self.sentence.tokens[c].deprel.as_str();
+                r.starts_with("nsubj") || r.starts_with("aux") || r == "obj"
+            })
+    }
+
+    /// The sentence has a main verb other than `t`: a participle on a noun in a sentence
+    /// rooted in a noun is often the parse missing that verb ("Ithilen's militia vowed on
+    /// Thursday to …", "Hundreds of Kazakh protesters rallied in Almaty").
+    fn main_verb_besides(&self, t: usize) -> bool {
+        self.sentence
+            .tokens
+            .iter()
+            .enumerate()
+            .any(|(i, k)| i != t && k.deprel == "root" && matches!(k.upos, Upos::Verb | Upos::Aux))
+    }
+
+    /// The unit of the noun that the clause of verb `v` modifies: "the group that has seized
+    /// Mosul", "troops guarding the border", "victims killed by the crash".
+    fn modified(&self, v: usize) -> Option<usize> {
+        let t = self.ws[v].tok;
+        if !self.sentence.tokens[t].deprel.starts_with("acl") {
+            return None;
+        }
+        self.unit_of_token(self.sentence.head_of(t)?)
     }
 
     /// Start of the clause containing word `v`: after the last subordinator or `;`/`:`.
@@ -1172,9 +1240,13 @@ impl Ctx<'_> {
         if self.parsed() {
             let t = self.ws[v].tok;
             let mut head = Some(t);
+            let mut climbed_advcl = false;
             // Follow xcomp/conj up to a verb with a subject.
             for _ in 0..4 {
                 let h = head?;
+                if let Some(u) = self.controller(h) {
+                    return Some(u);
+                }
                 if let Some(s) = self
                     .sentence
                     .children(h)
@@ -1184,12 +1256,33 @@ impl Ctx<'_> {
                     if su.is_some() {
                         return su;
                     }
+                    // "the group that has seized Mosul": the relative pronoun stands for the
+                    // noun its clause modifies.
+                    let hw = self.ws.iter().position(|w| w.tok == h)?;
+                    if matches!(
+                        self.sentence.tokens[s].lemma.as_str(),
+                        "that" | "which" | "who"
+                    ) {
+                        return self.modified(hw);
+                    }
                     break;
                 }
                 let rel = self.sentence.tokens[h].deprel.as_str();
+                // "troops guarding the border": a participle's subject is the noun it modifies.
+                // (Not reached through an adverbial clause: "… director Michel Camdessus before
+                // travelling to Europe" is the parse hanging the clause on the wrong verb.)
+                if rel == "acl"
+                    && self.sentence.tokens[h].xpos == "VBG"
+                    && self.main_verb_besides(h)
+                    && !climbed_advcl
+                {
+                    let hw = self.ws.iter().position(|w| w.tok == h)?;
+                    return self.modified(hw);
+                }
                 if !(rel == "xcomp" || rel == "conj" || rel.starts_with("advcl")) {
                     break;
                 }
+                climbed_advcl |= rel.starts_with("advcl");
                 head = self.sentence.head_of(h);
             }
         }
@@ -1211,6 +1304,32 @@ impl Ctx<'_> {
             return self.units.iter().position(|u| u.end == k);
         }
         None
+    }
+
+    /// The object that is the understood subject of token `h`: "helping young militants join
+    /// a group" (an open complement's subject is its verb's object), "jailed a student for
+    /// helping militants", "thanked the CSTO for sending troops" (a gerund after "for" or
+    /// "of" is done by the object of the verb it hangs on).
+    fn controller(&self, h: usize) -> Option<usize> {
+        let tok = &self.sentence.tokens[h];
+        let gerund = tok.xpos == "VBG"
+            && tok.deprel.starts_with("advcl")
+            && self.sentence.children(h).any(|c| {
+                let w = &self.sentence.tokens[c];
+                w.deprel == "mark" && matches!(w.lemma.as_str(), "for" | "of")
+            });
+        if tok.deprel != "xcomp" && !gerund {
+            return None;
+        }
+        let verb = self.sentence.head_of(h)?;
+        if self.sentence.tokens[verb].upos != Upos::Verb {
+            return None;
+        }
+        let obj = self
+            .sentence
+            .children(verb)
+            .find(|&c| self.sentence.tokens[c].deprel == "obj")?;
+        self.unit_of_token(obj)
     }
 
     /// "Thousands of protesters", "a crowd of students": the phrase after a quantity is the
@@ -1260,19 +1379,68 @@ impl Ctx<'_> {
     /// The first unit after verb `v` that can be a target.
     fn first_target(&self, v: usize, src: Option<usize>) -> Option<usize> {
         // Stop at a subordinate clause ("… after a hafling was reported on the pass").
+        // Nor cross into a relative clause ("its campaign against the group that has seized
+        // parts of Iraq": Iraq is no target of the campaign).
         let stop = (v + 1..self.ws.len())
-            .find(|&k| CLAUSE.contains(&self.lower[k]) && self.in_unit(k).is_none())
+            .find(|&k| {
+                (CLAUSE.contains(&self.lower[k]) || self.relative_pronoun(k))
+                    && self.in_unit(k).is_none()
+            })
             .unwrap_or(self.ws.len());
+        let own = self.participle(v);
         (0..self.units.len()).find(|&i| {
             let u = &self.units[i];
             u.start > v
                 && u.start < stop
+                && (!own || (u.start..u.end).any(|k| self.governs(v, k)))
                 && Some(i) != src
                 && !self.reporting_subject(u)
                 && !(u.prep.as_deref() == Some("by")
                     && u.start >= 2
                     && SAY.contains(&self.lower[u.start - 2]))
         })
+    }
+
+    /// Verb `v` heads a clause that modifies a noun, and its target lies inside that clause
+    /// ("soldiers guarding the border arrested smugglers": the smugglers are not guarded).
+    fn participle(&self, v: usize) -> bool {
+        self.parsed()
+            && self.sentence.tokens[self.ws[v].tok]
+                .deprel
+                .starts_with("acl")
+    }
+
+    /// Word `v`'s token is an ancestor of word `k`'s in the parse.
+    fn governs(&self, v: usize, k: usize) -> bool {
+        let top = self.ws[v].tok;
+        let mut t = self.ws[k].tok;
+        for _ in 0..self.sentence.tokens.len() {
+            match self.sentence.head_of(t) {
+                Some(h) if h == top => return true,
+                Some(h) => t = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Word `k` opens a relative clause: "that", "which", "who" or "whom" inside a clause
+    /// that modifies a noun (by the parse; without one, "which", "who" or "whom" after a noun
+    /// or a comma).
+    fn relative_pronoun(&self, k: usize) -> bool {
+        if !matches!(self.lower[k], "that" | "which" | "who" | "whom") {
+            return false;
+        }
+        if self.parsed() {
+            let t = self.ws[k].tok;
+            return self
+                .sentence
+                .head_of(t)
+                .is_some_and(|h| self.sentence.tokens[h].deprel == "acl:relcl");
+        }
+        self.lower[k] != "that"
+            && k > 0
+            && (self.ws[k - 1].punct || matches!(self.ws[k - 1].upos, Some(Upos::Noun)))
     }
 
     /// ", a senior official said": the unit is the speaker of a reporting tail.
