@@ -142,6 +142,12 @@ pub enum Item {
     Target,
     /// A source slot.
     Source,
+    /// A compound actor: the subject or target must name two or more actors.
+    Compound,
+    /// One noun phrase passed over.
+    Skip,
+    /// The neighbouring items touch: no word between them.
+    Adjacent,
 }
 
 /// A compiled verb pattern.
@@ -392,6 +398,9 @@ fn compile_pattern(
             PatternItem::Synset(s) => Some(Item::Words(synsets.get(s)?.clone())),
             PatternItem::Target => Some(Item::Target),
             PatternItem::Source => Some(Item::Source),
+            PatternItem::Compound => Some(Item::Compound),
+            PatternItem::Skip => Some(Item::Skip),
+            PatternItem::Adjacent => Some(Item::Adjacent),
             PatternItem::Verb => None,
         }
     };
@@ -428,6 +437,9 @@ fn render(items: &[PatternItem]) -> String {
             PatternItem::Word(ws) => out.push(ws.join("|")),
             PatternItem::Target => out.push("+".into()),
             PatternItem::Source => out.push("$".into()),
+            PatternItem::Compound => out.push("%".into()),
+            PatternItem::Skip => out.push("^".into()),
+            PatternItem::Adjacent => out.push("_".into()),
             PatternItem::Synset(s) => out.push(format!("&{s}")),
         }
     }

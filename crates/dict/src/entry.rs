@@ -49,6 +49,15 @@ pub enum PatternItem {
     Source,
     /// A named word class (PETRARCH `&SYNSET`), resolved against the dictionary's synsets.
     Synset(String),
+    /// A compound actor (PETRARCH `%`): before the verb, a subject of two or more actors
+    /// coded with each other ("Gondor and Osgiliath postponed their meeting"); after it, a
+    /// target of two or more.
+    Compound,
+    /// Any one noun phrase, skipped (PETRARCH `^`): "* iftar in ^ +" passes over the place.
+    Skip,
+    /// The items on either side follow each other with no word between (PETRARCH's `_`
+    /// inside a pattern: "NEW_&TIETYPES_RELATIONS").
+    Adjacent,
 }
 
 /// A verb pattern coding to a CAMEO event code.

@@ -498,7 +498,7 @@ fn read_agent(cols: &[&str], line: usize) -> Result<AgentEntry, String> {
     })
 }
 
-/// Reads a pattern: words (`a|b` alternatives), `*`, `+`, `$`, `&SYNSET`.
+/// Reads a pattern: words (`a|b` alternatives), `*`, `+`, `$`, `%`, `^`, `_`, `&SYNSET`.
 pub fn read_pattern(field: &str) -> Result<Vec<PatternItem>, String> {
     let mut items = Vec::new();
     for tok in field.split_whitespace() {
@@ -506,6 +506,9 @@ pub fn read_pattern(field: &str) -> Result<Vec<PatternItem>, String> {
             "*" => PatternItem::Verb,
             "+" => PatternItem::Target,
             "$" => PatternItem::Source,
+            "%" => PatternItem::Compound,
+            "^" => PatternItem::Skip,
+            "_" => PatternItem::Adjacent,
             t if t.starts_with('&') => {
                 let name = &t[1..];
                 if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
@@ -540,7 +543,7 @@ pub fn read_pattern(field: &str) -> Result<Vec<PatternItem>, String> {
 }
 
 fn is_marker(s: &str) -> bool {
-    matches!(s, "*" | "+" | "$") || s.starts_with('&')
+    matches!(s, "*" | "+" | "$" | "%" | "^" | "_") || s.starts_with('&')
 }
 
 fn read_verb(cols: &[&str], line: usize) -> Result<VerbEntry, String> {

@@ -127,6 +127,9 @@ pub fn write_pattern(pattern: &[PatternItem]) -> String {
             PatternItem::Verb => "*".to_string(),
             PatternItem::Target => "+".to_string(),
             PatternItem::Source => "$".to_string(),
+            PatternItem::Compound => "%".to_string(),
+            PatternItem::Skip => "^".to_string(),
+            PatternItem::Adjacent => "_".to_string(),
             PatternItem::Synset(name) => format!("&{name}"),
         })
         .collect();

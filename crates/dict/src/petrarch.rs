@@ -410,7 +410,11 @@ fn parse_verb_line(t: &str) -> Result<VerbLine, String> {
     if phrase.is_empty() {
         return Err("verb line without a verb".into());
     }
-    let words: Vec<&str> = phrase.split('_').filter(|w| !w.is_empty()).collect();
+    // ("LASH OUT": a space joins the words of a phrase as `_` does.)
+    let words: Vec<&str> = phrase
+        .split(['_', ' ', '\t'])
+        .filter(|w| !w.is_empty())
+        .collect();
     let vi = words.iter().position(|w| w.starts_with('+')).unwrap_or(0);
     let verb = words[vi].trim_start_matches('+').to_lowercase();
     if verb.is_empty() || verb.contains(char::is_whitespace) {
@@ -452,10 +456,42 @@ fn parse_pattern(p: &str) -> Result<(Vec<PatternItem>, String), String> {
         return Err(format!("space in code [{code}]"));
     }
     let mut items = Vec::new();
-    for tok in body.split([' ', '\t', '_', '(', ')', '{', '}']) {
-        let tok = tok.trim();
+    // Words joined by `_` follow each other with nothing between ("NEW_&TIETYPES_RELATIONS").
+    let wordlike = |i: &PatternItem| {
+        matches!(
+            i,
+            PatternItem::Word(_) | PatternItem::Synset(_) | PatternItem::Verb
+        )
+    };
+    for chunk in body.split([' ', '\t', '(', ')', '{', '}']) {
+        let mut chunk_start = items.len();
+        for tok in chunk.split('_') {
+            let before = items.len();
+            parse_pattern_token(tok.trim(), &mut items);
+            if before > chunk_start
+                && items.len() > before
+                && wordlike(&items[before - 1])
+                && wordlike(&items[before])
+            {
+                items.insert(before, PatternItem::Adjacent);
+            }
+            if items.len() == before {
+                chunk_start = items.len();
+            }
+        }
+    }
+    let verbs = items.iter().filter(|i| **i == PatternItem::Verb).count();
+    if verbs != 1 {
+        return Err(format!("pattern needs exactly one *, found {verbs}"));
+    }
+    Ok((items, code.to_string()))
+}
+
+/// One `_`-separated piece of a pattern: markers, a word or a synset.
+fn parse_pattern_token(tok: &str, items: &mut Vec<PatternItem>) {
+    {
         if tok.is_empty() {
-            continue;
+            return;
         }
         // "SUGGESTED_+" / "+X": a lone marker or marker glued to a word.
         let mut rest = tok;
@@ -464,18 +500,17 @@ fn parse_pattern(p: &str) -> Result<(Vec<PatternItem>, String), String> {
                 '*' => items.push(PatternItem::Verb),
                 '+' => items.push(PatternItem::Target),
                 '$' => items.push(PatternItem::Source),
-                '%' | '^' => {
-                    return Err(format!("unsupported pattern marker {c}"));
-                }
+                '%' => items.push(PatternItem::Compound),
+                '^' => items.push(PatternItem::Skip),
                 _ => break,
             }
             rest = &rest[1..];
         }
         if rest.is_empty() {
-            continue;
+            return;
         }
         if let Some(s) = rest.strip_prefix('&') {
-            items.push(PatternItem::Synset(s.trim_end_matches('_').to_string()));
+            items.push(PatternItem::Synset(s.to_string()));
         } else {
             let w = rest.trim_end_matches(['*', '+', '$']).to_lowercase();
             items.push(PatternItem::Word(vec![w]));
@@ -488,11 +523,6 @@ fn parse_pattern(p: &str) -> Result<(Vec<PatternItem>, String), String> {
             }
         }
     }
-    let verbs = items.iter().filter(|i| **i == PatternItem::Verb).count();
-    if verbs != 1 {
-        return Err(format!("pattern needs exactly one *, found {verbs}"));
-    }
-    Ok((items, code.to_string()))
 }
 
 /// Reads a PETRARCH actor dictionary.
@@ -813,6 +843,48 @@ mod tests {
         assert_eq!(verb_forms("deny"), ["deny", "denies", "denied", "denying"]);
         assert!(verb_forms("ban").contains(&"banned".to_string()));
         assert!(verb_forms("attack").contains(&"attacked".to_string()));
+    }
+
+    #[test]
+    fn compound_skip_and_joined_pattern_markers() {
+        use PatternItem::*;
+        let w = |s: &str| Word(vec![s.to_string()]);
+        let (items, code) = parse_pattern(" % HAVE POSTPONED *  [191]").unwrap();
+        assert_eq!(code, "191");
+        assert_eq!(items, [Compound, w("have"), w("postponed"), Verb]);
+        let (items, _) = parse_pattern(" * IFTAR AT ^ ^ +  [044]").unwrap();
+        assert_eq!(items, [Verb, w("iftar"), w("at"), Skip, Skip, Target]);
+        let (items, _) = parse_pattern(" * NEW_&TIETYPES_RELATIONS [903]").unwrap();
+        assert_eq!(
+            items,
+            [
+                Verb,
+                w("new"),
+                Adjacent,
+                Synset("TIETYPES".into()),
+                Adjacent,
+                w("relations")
+            ]
+        );
+        // A trailing `_` joins nothing; a marker glued by `_` is no joined word.
+        let (items, _) = parse_pattern(" % SAID WOULD_*_TALKS  [102]").unwrap();
+        assert_eq!(
+            items,
+            [
+                Compound,
+                w("said"),
+                w("would"),
+                Adjacent,
+                Verb,
+                Adjacent,
+                w("talks")
+            ]
+        );
+        let (items, _) = parse_pattern(" + WAS_ * TO_ ^ FROM $  [174]").unwrap();
+        assert_eq!(
+            items,
+            [Target, w("was"), Verb, w("to"), Skip, w("from"), Source]
+        );
     }
 
     #[test]

@@ -371,7 +371,8 @@ fn parse_pattern(body: &str) -> Result<Vec<PatternItem>, String> {
                 '*' => PatternItem::Verb,
                 '+' => PatternItem::Target,
                 '$' => PatternItem::Source,
-                '%' | '^' => return Err(format!("unsupported pattern marker {c}")),
+                '%' => PatternItem::Compound,
+                '^' => PatternItem::Skip,
                 _ => break,
             };
             items.push(item);

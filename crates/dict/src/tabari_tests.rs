@@ -149,6 +149,7 @@ fn verb_pattern_without_star_puts_the_verb_first() {
 
 #[test]
 fn verbs_problems_name_their_lines() {
+    // (Lines 3 and 4 use the compound and skip markers, which load.)
     let text = "- * + [010]\n\
                 WARN [130]\n\
                 - % * [130]\n\
@@ -162,7 +163,7 @@ fn verbs_problems_name_their_lines() {
     let p = read_verbs(text);
     let mut got = lines_of(&p);
     got.sort();
-    assert_eq!(got, [1, 3, 4, 5, 6, 7, 8, 9, 10], "{:?}", p.problems);
+    assert_eq!(got, [1, 5, 6, 7, 8, 9, 10], "{:?}", p.problems);
 }
 
 #[test]

@@ -283,7 +283,12 @@ pub fn code_sentence_with(
                     .then_some(last_source)
                     .flatten()
             });
-            (s, m.target.or_else(|| ctx.first_target(v, s)))
+            let t = if m.compound {
+                m.target
+            } else {
+                m.target.or_else(|| ctx.first_target(v, s))
+            };
+            (s, t)
         };
         let Some(src) = src else { continue };
         if Some(src) == tgt || !m.pattern.code.split(':').all(is_event_code) {
@@ -866,6 +871,9 @@ struct Match<'d> {
     source: Option<usize>,
     target: Option<usize>,
     words: Vec<usize>,
+    /// The pattern named a compound subject (`%` before the verb): its members act on each
+    /// other, and no target is looked for.
+    compound: bool,
 }
 
 /// The most specific pattern of `ids` matching around verb word `v`.
@@ -873,6 +881,11 @@ fn best_match<'d>(ctx: &Ctx, dict: &'d CompiledDict, ids: &[usize], v: usize) ->
     let mut best: Option<Match> = None;
     for &id in ids {
         let p = &dict.patterns[id];
+        // A pattern whose code is no CAMEO code ("[+++]", a dictionary's placeholder) gives
+        // way to the others rather than silence the verb.
+        if !p.code.is_empty() && !p.code.split(':').all(is_event_code) {
+            continue;
+        }
         let Some(m) = match_pattern(ctx, p, v) else {
             continue;
         };
@@ -939,14 +952,24 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
         source: None,
         target: None,
         words: Vec::new(),
+        compound: false,
+    };
+    let compound = |u: usize| {
+        let ms = &ctx.units[u].members;
+        ms.iter().any(|m| m.code != ms[0].code)
     };
     // After the verb, left to right.
     let mut pos = v + 1;
     let own = ctx.participle(v);
+    // The item just read was `_`: the next must touch the one before.
+    let mut tight = false;
+    let gap = |tight: bool| if tight { 1 } else { MAX_GAP };
     for item in &p.post {
+        let touch = std::mem::take(&mut tight);
         match item {
+            Item::Adjacent => tight = true,
             Item::Words(alts) => {
-                let (j, len) = (pos..(pos + MAX_GAP).min(ctx.ws.len())).find_map(|j| {
+                let (j, len) = (pos..(pos + gap(touch)).min(ctx.ws.len())).find_map(|j| {
                     alts.iter()
                         .find_map(|a| phrase_at(ctx, a, j))
                         .map(|len| (j, len))
@@ -959,7 +982,7 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
                 // Asia" is no appeal to Central Asia.
                 let u = ctx.units.iter().position(|u| {
                     u.start >= pos
-                        && u.start < pos + MAX_GAP
+                        && u.start < pos + gap(touch)
                         && (!own || (u.start..u.end).any(|k| ctx.governs(v, k)))
                 })?;
                 if pos == v + 1
@@ -978,17 +1001,36 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
                 }
                 pos = ctx.units[u].end;
             }
+            Item::Compound => {
+                let u = ctx
+                    .units
+                    .iter()
+                    .position(|u| u.start >= pos && u.start < pos + gap(touch))
+                    .filter(|&u| compound(u))?;
+                m.target = Some(u);
+                pos = ctx.units[u].end;
+            }
+            Item::Skip => pos = ctx.skip_phrase(pos)?,
         }
     }
     // Before the verb, right to left.
     let mut end = v;
     for item in p.pre.iter().rev() {
+        let touch = std::mem::take(&mut tight);
         match item {
+            Item::Adjacent => tight = true,
             Item::Words(alts) => {
                 let lo = end.saturating_sub(MAX_GAP);
+                let fits = |j: usize, len: usize| {
+                    if touch {
+                        j + len == end
+                    } else {
+                        j + len <= end
+                    }
+                };
                 let (j, len) = (lo..end).rev().find_map(|j| {
                     alts.iter()
-                        .find_map(|a| phrase_at(ctx, a, j).filter(|&len| j + len <= end))
+                        .find_map(|a| phrase_at(ctx, a, j).filter(|&len| fits(j, len)))
                         .map(|len| (j, len))
                 })?;
                 m.words.extend(j..j + len);
@@ -998,7 +1040,7 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
                 let u = ctx
                     .units
                     .iter()
-                    .rposition(|u| u.end <= end && u.end + MAX_GAP > end)?;
+                    .rposition(|u| u.end <= end && u.end + gap(touch) > end)?;
                 if *item == Item::Target {
                     m.target = Some(u);
                 } else {
@@ -1006,6 +1048,17 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
                 }
                 end = ctx.units[u].start;
             }
+            Item::Compound => {
+                let u = ctx
+                    .units
+                    .iter()
+                    .rposition(|u| u.end <= end && u.end + gap(touch) > end)
+                    .filter(|&u| compound(u))?;
+                m.source = Some(u);
+                m.compound = true;
+                end = ctx.units[u].start;
+            }
+            Item::Skip => end = ctx.skip_phrase_back(end)?,
         }
     }
     Some(m)
@@ -1408,6 +1461,41 @@ impl Ctx<'_> {
             && self.sentence.tokens[self.ws[v].tok]
                 .deprel
                 .starts_with("acl")
+    }
+
+    /// Where the noun phrase at word `pos` ends (PETRARCH's `^`): an actor's phrase, a run of
+    /// noun-phrase words ("the northern city"), or else the one word.
+    fn skip_phrase(&self, pos: usize) -> Option<usize> {
+        if pos >= self.ws.len() {
+            return None;
+        }
+        if let Some(u) = self.units.iter().find(|u| u.start == pos) {
+            return Some(u.end);
+        }
+        let run = (pos..self.ws.len())
+            .take_while(|&k| self.nominal(k))
+            .count();
+        Some(pos + run.max(1))
+    }
+
+    /// Where the noun phrase ending before word `end` starts: `skip_phrase` read backwards.
+    fn skip_phrase_back(&self, end: usize) -> Option<usize> {
+        if end == 0 {
+            return None;
+        }
+        if let Some(u) = self.units.iter().find(|u| u.end == end) {
+            return Some(u.start);
+        }
+        let run = (0..end).rev().take_while(|&k| self.nominal(k)).count();
+        Some(end - run.max(1))
+    }
+
+    /// Word `k` can be part of a noun phrase.
+    fn nominal(&self, k: usize) -> bool {
+        matches!(
+            self.ws[k].upos,
+            Some(Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn | Upos::Pron)
+        )
     }
 
     /// Word `v`'s token is an ancestor of word `k`'s in the parse.
