@@ -465,3 +465,10 @@ fn the_second_half_of_a_hyphenated_modifier_is_no_verb() {
     let got = coded("The Russian-backed separatists attacked Ukrainian soldiers.");
     assert_eq!(got, ["---SEP UKRMIL 190"]);
 }
+
+#[test]
+fn a_bare_agent_after_and_shares_the_country_before_it() {
+    // "Danish media and government": the government is Danish too.
+    let got = coded("Danish media and government warned Russia.");
+    assert_eq!(got, ["DNKMED RUS 130", "DNKGOV RUS 130"]);
+}

@@ -557,10 +557,25 @@ fn insert_unknown(ws: &[Word], lower: &[&str], start: usize, end: usize, units: 
 }
 
 /// "US and British activists": a bare country joined by "and" to a country+agent phrase takes
-/// the same agent.
+/// the same agent. "Danish media and government": a bare agent joined by "and" to a
+/// country+agent phrase takes the same country.
 fn share_agents(units: &mut [Unit], ms: &[Match], lower: &[&str]) {
     for i in 0..units.len().saturating_sub(1) {
         if lower[units[i].end..units[i + 1].start] != ["and"] || units[i].members.len() != 1 {
+            continue;
+        }
+        if let [next] = units[i + 1].members.as_slice()
+            && next.code.starts_with("---")
+            && let Some(country) = country_of_phrase(ms, &units[i])
+            && let Some(Match {
+                what: Raw::Agent(a),
+                ..
+            }) = ms
+                .iter()
+                .find(|m| m.start == units[i + 1].start && m.end == units[i + 1].end)
+        {
+            let code = compose(&country, a);
+            units[i + 1].members[0].code = code;
             continue;
         }
         let bare = ms.iter().any(|m| {
@@ -581,6 +596,18 @@ fn share_agents(units: &mut [Unit], ms: &[Match], lower: &[&str]) {
             let code = compose(&units[i].members[0].code, &a);
             units[i].members[0].code = code;
         }
+    }
+}
+
+/// The country of a unit written country-then-agent ("Danish media"), from its matches.
+fn country_of_phrase(ms: &[Match], u: &Unit) -> Option<String> {
+    let first = ms.iter().position(|m| m.start == u.start)?;
+    match (&ms[first].what, ms.get(first + 1)) {
+        (Raw::Actor { code, .. }, Some(n)) if n.end == u.end && code.len() == 3 => match &n.what {
+            Raw::Agent(a) if !a.prefix => Some(code.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
