@@ -472,3 +472,16 @@ fn a_bare_agent_after_and_shares_the_country_before_it() {
     let got = coded("Danish media and government warned Russia.");
     assert_eq!(got, ["DNKMED RUS 130", "DNKGOV RUS 130"]);
 }
+
+#[test]
+fn a_headline_present_tense_read_as_a_plural_noun_is_the_verb() {
+    // The tagger reads "lifts" and "calls" as plural nouns; no verb stands at the root.
+    assert_eq!(
+        coded("Saudi Arabia lifts blockade of Qatar."),
+        ["SAU QAT 0872"]
+    );
+    assert_eq!(
+        coded("Myanmar president calls for reform of the constitution."),
+        ["MMRGOV - 024"]
+    );
+}

@@ -220,6 +220,8 @@ pub fn code_sentence_with(
                 .iter()
                 .any(|w| matches!(w.upos, Some(Upos::Verb | Upos::Aux)))
         };
+        // ("Saudi Arabia lifts blockade": a headline's present tense read as a plural noun.)
+        let headline = ctx.headline_verb(v);
         let Some(ids) = dict
             .verbs
             .get(lower[v])
@@ -229,10 +231,11 @@ pub fn code_sentence_with(
                     .then(stems)
                     .flatten()
             })
+            .or_else(|| headline.and_then(|st| dict.verbs.get(st)))
         else {
             continue;
         };
-        if !ctx.looks_verbal(v) || ctx.naming(v) {
+        if !(ctx.looks_verbal(v) || headline.is_some()) || ctx.naming(v) {
             continue;
         }
         // An infinitive after a coded verb is part of that verb's event ("urged B to help",
@@ -1103,6 +1106,35 @@ impl Ctx<'_> {
             return false;
         }
         true
+    }
+
+    /// "Saudi Arabia lifts blockade of Qatar", "Myanmar president calls for reform": a word
+    /// tagged as a plural noun right after an actor, in a sentence whose parse has no verb at
+    /// its root and no verb before the word, is a headline's present tense. Returns the stem
+    /// to look up ("lifts" → "lift", "pushes" → "push").
+    fn headline_verb(&self, v: usize) -> Option<&str> {
+        let w = self.lower[v];
+        if self.ws[v].upos != Some(Upos::Noun)
+            || !w.ends_with('s')
+            || w.ends_with("ss")
+            || v == 0
+            || !self.units.iter().any(|u| u.end == v)
+            || !self.parsed()
+            || self.ws[..v]
+                .iter()
+                .any(|x| matches!(x.upos, Some(Upos::Verb | Upos::Aux)))
+            || self
+                .sentence
+                .tokens
+                .iter()
+                .any(|t| t.deprel == "root" && matches!(t.upos, Upos::Verb | Upos::Aux))
+        {
+            return None;
+        }
+        let stem = w.strip_suffix("es").filter(|s| {
+            s.ends_with("sh") || s.ends_with("ch") || s.ends_with('x') || s.ends_with("ss")
+        });
+        Some(stem.unwrap_or(&w[..w.len() - 1]))
     }
 
     /// "a militia called the Liberation Movement": a participle that names the noun before
