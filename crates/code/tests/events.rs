@@ -485,3 +485,12 @@ fn a_headline_present_tense_read_as_a_plural_noun_is_the_verb() {
         ["MMRGOV - 024"]
     );
 }
+
+#[test]
+fn a_past_tense_with_a_wrong_lemma_still_finds_its_verb() {
+    // The lemmatizer gives "riote" for "rioted" (as "voted" → "vote").
+    assert_eq!(
+        coded("Egyptian demonstrators rioted following a peaceful demonstration."),
+        ["EGYOPP - 145"]
+    );
+}

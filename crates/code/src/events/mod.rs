@@ -227,7 +227,8 @@ pub fn code_sentence_with(
             .get(lower[v])
             .or_else(|| dict.verbs.get(ws[v].lemma.as_str()))
             .or_else(|| {
-                (ws[v].upos == Some(Upos::Adj) && first_verb())
+                // (Or a past tense the lemmatizer got wrong: "rioted" → "riote".)
+                (ws[v].upos == Some(Upos::Adj) && first_verb() || ws[v].upos == Some(Upos::Verb))
                     .then(stems)
                     .flatten()
             })
