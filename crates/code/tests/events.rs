@@ -494,3 +494,23 @@ fn a_past_tense_with_a_wrong_lemma_still_finds_its_verb() {
         ["EGYOPP - 145"]
     );
 }
+
+#[test]
+fn a_fronted_phrase_comma_does_not_make_a_statement_a_reporting_tail() {
+    // ", a senior official said" ends a sentence; "For their part, the Americans claimed
+    // that …" opens one.
+    let got = coded("For their part, the Americans claimed that the strike had been legal.");
+    assert_eq!(got, ["USA - 010"]);
+    assert!(
+        coded("Russia will send troops, a senior official said.")
+            .iter()
+            .all(|e| !e.ends_with(" 010"))
+    );
+}
+
+#[test]
+fn an_unknown_name_acting_alone_is_kept_when_the_words_name_the_event() {
+    // The dictionaries do not know Reliance Jio; "went on strike" names the event.
+    let got = coded("Reliance Jio went on strike.");
+    assert_eq!(got, ["--- - 143"]);
+}

@@ -299,11 +299,16 @@ pub fn code_sentence_with(
             continue;
         }
         // ", a senior official said": an attribution with nothing said to anyone marks the
-        // claim as reported; it is not an event of its own.
+        // claim as reported; it is not an event of its own. (Not "For their part, the
+        // Americans claimed that …": a clause follows the verb.)
+        let clause_after = ws[v + 1..]
+            .iter()
+            .any(|w| matches!(w.upos, Some(Upos::Verb | Upos::Aux)));
         if tgt.is_none()
             && SAY.contains(&lower[v])
             && out.units[src].start > 0
             && lower[..out.units[src].start].contains(&",")
+            && !clause_after
         {
             continue;
         }
@@ -759,8 +764,10 @@ impl Emit<'_> {
                     // An unidentified actor ("officials") doing nothing to anyone codes
                     // nothing, unless the text says which country it belongs to, or the
                     // words name the event on their own and the actor has a role
-                    // ("teachers went on strike": ---EDU 143).
-                    let role = s.code.len() > 3;
+                    // ("teachers went on strike": ---EDU 143), or a name the dictionaries do not
+                    // know ("the ONLF declared a unilateral ceasefire": --- 0331 … kept with
+                    // its text, not dropped).
+                    let role = s.code.len() > 3 || s.kind == "unknown";
                     if !s.code.starts_with("---") || self.context.is_some() || self.specific && role
                     {
                         push(s, None, codes[0]);
