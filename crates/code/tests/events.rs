@@ -514,3 +514,15 @@ fn an_unknown_name_acting_alone_is_kept_when_the_words_name_the_event() {
     let got = coded("Reliance Jio went on strike.");
     assert_eq!(got, ["--- - 143"]);
 }
+
+#[test]
+fn troops_sent_are_not_the_target_of_the_sending() {
+    let got = coded("Russia has sent troops.");
+    assert_eq!(got, ["RUS - 074"]);
+    // But soldiers killed are the victims.
+    let got = coded("Rebels killed Kazakh soldiers.");
+    assert!(
+        got.iter().any(|e| e.starts_with("---REB KAZMIL 1")),
+        "{got:?}"
+    );
+}

@@ -287,10 +287,18 @@ pub fn code_sentence_with(
                     .then_some(last_source)
                     .flatten()
             });
+            // In giving aid and moving forces (CAMEO 07, 15) the pattern's own words are
+            // what is sent, not to whom ("has sent troops", "provided aid workers"); elsewhere
+            // they may well be the target ("killed soldiers", "told reporters").
+            let sent = matches!(m.pattern.code.get(..2), Some("07" | "15"));
+            let theme = |t: usize| {
+                sent && (ctx.units[t].start..ctx.units[t].end).all(|k| m.words.contains(&k))
+            };
             let t = if m.compound {
                 m.target
             } else {
-                m.target.or_else(|| ctx.first_target(v, s))
+                m.target
+                    .or_else(|| ctx.first_target(v, s).filter(|&t| !theme(t)))
             };
             (s, t)
         };
