@@ -1,6 +1,8 @@
 //! Event coding with the default dictionaries on short news sentences: each test names the
 //! behaviour it pins down.
 
+mod common;
+
 use herald_code::Coder;
 use herald_core::Document;
 use std::sync::LazyLock;
@@ -9,17 +11,7 @@ static CODER: LazyLock<Coder> = LazyLock::new(Coder::new);
 
 /// `SOURCE TARGET CAMEO` of every event, in text order.
 fn coded(text: &str) -> Vec<String> {
-    let mut d = Document::from_text(text);
-    d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
-    CODER
-        .code(&d)
-        .events
-        .iter()
-        .map(|e| {
-            let t = e.target.as_ref().map_or("-", |t| t.code.as_str());
-            format!("{} {} {}", e.source.code, t, e.cameo)
-        })
-        .collect()
+    common::coded_with(&CODER, text)
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //! actor), `^` (a noun phrase passed over) and `_` (no word between two items), on a small
 //! dictionary in herald's own format.
 
+mod common;
+
 use herald_code::Coder;
-use herald_core::Document;
 use std::sync::LazyLock;
 
 const DICT: &str = "@actors
@@ -26,17 +27,7 @@ static CODER: LazyLock<Coder> = LazyLock::new(|| {
 });
 
 fn coded(text: &str) -> Vec<String> {
-    let mut d = Document::from_text(text);
-    d.published = chrono::NaiveDate::from_ymd_opt(2015, 1, 10);
-    CODER
-        .code(&d)
-        .events
-        .iter()
-        .map(|e| {
-            let t = e.target.as_ref().map_or("-", |t| t.code.as_str());
-            format!("{} {} {}", e.source.code, t, e.cameo)
-        })
-        .collect()
+    common::coded_with(&CODER, text)
 }
 
 #[test]

@@ -1,0 +1,20 @@
+//! Helpers shared by the coder's integration tests.
+
+use herald_code::Coder;
+use herald_core::Document;
+
+/// `SOURCE TARGET CAMEO` of every event `coder` finds in `text` (published 2022-01-10), in
+/// text order; `-` for no target.
+pub fn coded_with(coder: &Coder, text: &str) -> Vec<String> {
+    let mut d = Document::from_text(text);
+    d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
+    coder
+        .code(&d)
+        .events
+        .iter()
+        .map(|e| {
+            let t = e.target.as_ref().map_or("-", |t| t.code.as_str());
+            format!("{} {} {}", e.source.code, t, e.cameo)
+        })
+        .collect()
+}
