@@ -518,3 +518,10 @@ fn troops_sent_are_not_the_target_of_the_sending() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_compound_naming_one_actor_twice_acts_alone() {
+    // Two names, one code: no event of the government with itself, and not none at all.
+    let got = coded("The White House and the US State Department declined to comment.");
+    assert_eq!(got, ["USAGOV - 011"]);
+}

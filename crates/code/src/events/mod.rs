@@ -757,8 +757,9 @@ impl Emit<'_> {
                 }
             }
             // "Gondor and Osgiliath renewed ties": a compound subject acting with no target
-            // acts on its own members.
-            None if sources.len() > 1 => {
+            // acts on its own members. ("The White House and the State Department declined
+            // to comment" name one actor twice: it acts alone, below.)
+            None if sources.iter().any(|s| s.code != sources[0].code) => {
                 for s in sources {
                     for t in sources {
                         if s.code != t.code {
@@ -768,7 +769,10 @@ impl Emit<'_> {
                 }
             }
             None => {
-                for s in sources {
+                for (i, s) in sources.iter().enumerate() {
+                    if sources[..i].iter().any(|p| p.code == s.code) {
+                        continue;
+                    }
                     // An unidentified actor ("officials") doing nothing to anyone codes
                     // nothing, unless the text says which country it belongs to, or the
                     // words name the event on their own and the actor has a role
