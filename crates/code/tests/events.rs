@@ -525,3 +525,10 @@ fn a_compound_naming_one_actor_twice_acts_alone() {
     let got = coded("The White House and the US State Department declined to comment.");
     assert_eq!(got, ["USAGOV - 011"]);
 }
+
+#[test]
+fn a_verb_tagged_as_an_interjection_after_its_subject_is_the_verb() {
+    // (The tagger reads this "welcome" as an interjection.)
+    let got = coded("Chad and Niger welcome a resumption of ties with Libya.");
+    assert_eq!(got, ["TCD LBY 051", "NER LBY 051"]);
+}

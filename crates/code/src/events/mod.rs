@@ -1132,8 +1132,19 @@ impl Ctx<'_> {
     /// tagged as a plural noun right after an actor, in a sentence whose parse has no verb at
     /// its root and no verb before the word, is a headline's present tense. Returns the stem
     /// to look up ("lifts" → "lift", "pushes" → "push").
+    /// ("Fornost and Gondor welcome a resumption of ties": "welcome" tagged as an
+    /// interjection right after an actor is the verb, whatever stands at the root.)
     fn headline_verb(&self, v: usize) -> Option<&str> {
         let w = self.lower[v];
+        if self.ws[v].upos == Some(Upos::Intj)
+            && v > 0
+            && self.units.iter().any(|u| u.end == v)
+            && !self.ws[..v]
+                .iter()
+                .any(|x| matches!(x.upos, Some(Upos::Verb | Upos::Aux)))
+        {
+            return Some(w);
+        }
         if self.ws[v].upos != Some(Upos::Noun)
             || !w.ends_with('s')
             || w.ends_with("ss")
