@@ -215,11 +215,6 @@ pub fn code_sentence_with(
         // adjective, and its lemma is then the word itself. Only before any verb of the
         // sentence: "a video of four armed individuals" has its verb already.)
         let stems = || participle_stems(lower[v]).find_map(|st| dict.verbs.get(st.as_str()));
-        let first_verb = || {
-            !ws[..v]
-                .iter()
-                .any(|w| matches!(w.upos, Some(Upos::Verb | Upos::Aux)))
-        };
         // ("Saudi Arabia lifts blockade": a headline's present tense read as a plural noun.)
         let headline = ctx.headline_verb(v);
         let Some(ids) = dict
@@ -228,9 +223,10 @@ pub fn code_sentence_with(
             .or_else(|| dict.verbs.get(ws[v].lemma.as_str()))
             .or_else(|| {
                 // (Or a past tense the lemmatizer got wrong: "rioted" → "riote".)
-                (ws[v].upos == Some(Upos::Adj) && first_verb() || ws[v].upos == Some(Upos::Verb))
-                    .then(stems)
-                    .flatten()
+                (ws[v].upos == Some(Upos::Adj) && !ctx.verb_before(v)
+                    || ws[v].upos == Some(Upos::Verb))
+                .then(stems)
+                .flatten()
             })
             .or_else(|| headline.and_then(|st| dict.verbs.get(st)))
         else {
@@ -303,7 +299,7 @@ pub fn code_sentence_with(
             (s, t)
         };
         let Some(src) = src else { continue };
-        if Some(src) == tgt || !m.pattern.code.split(':').all(is_event_code) {
+        if Some(src) == tgt {
             continue;
         }
         // ", a senior official said": an attribution with nothing said to anyone marks the
@@ -1136,29 +1132,16 @@ impl Ctx<'_> {
     /// interjection right after an actor is the verb, whatever stands at the root.)
     fn headline_verb(&self, v: usize) -> Option<&str> {
         let w = self.lower[v];
-        if self.ws[v].upos == Some(Upos::Intj)
-            && v > 0
-            && self.units.iter().any(|u| u.end == v)
-            && !self.ws[..v]
-                .iter()
-                .any(|x| matches!(x.upos, Some(Upos::Verb | Upos::Aux)))
-        {
+        let after_actor = self.units.iter().any(|u| u.end == v) && !self.verb_before(v);
+        if self.ws[v].upos == Some(Upos::Intj) && after_actor {
             return Some(w);
         }
         if self.ws[v].upos != Some(Upos::Noun)
             || !w.ends_with('s')
             || w.ends_with("ss")
-            || v == 0
-            || !self.units.iter().any(|u| u.end == v)
+            || !after_actor
             || !self.parsed()
-            || self.ws[..v]
-                .iter()
-                .any(|x| matches!(x.upos, Some(Upos::Verb | Upos::Aux)))
-            || self
-                .sentence
-                .tokens
-                .iter()
-                .any(|t| t.deprel == "root" && matches!(t.upos, Upos::Verb | Upos::Aux))
+            || self.root_verb().is_some()
         {
             return None;
         }
@@ -1234,11 +1217,22 @@ impl Ctx<'_> {
     /// rooted in a noun is often the parse missing that verb ("Ithilen's militia vowed on
     /// Thursday to …", "Hundreds of Kazakh protesters rallied in Almaty").
     fn main_verb_besides(&self, t: usize) -> bool {
+        self.root_verb().is_some_and(|r| r != t)
+    }
+
+    /// The token at the root of the parse, when it is a verb.
+    fn root_verb(&self) -> Option<usize> {
         self.sentence
             .tokens
             .iter()
-            .enumerate()
-            .any(|(i, k)| i != t && k.deprel == "root" && matches!(k.upos, Upos::Verb | Upos::Aux))
+            .position(|k| k.deprel == "root" && matches!(k.upos, Upos::Verb | Upos::Aux))
+    }
+
+    /// A word before `v` is tagged as a verb.
+    fn verb_before(&self, v: usize) -> bool {
+        self.ws[..v]
+            .iter()
+            .any(|w| matches!(w.upos, Some(Upos::Verb | Upos::Aux)))
     }
 
     /// The unit of the noun that the clause of verb `v` modifies: "the group that has seized
