@@ -464,20 +464,20 @@ fn parse_pattern(p: &str) -> Result<(Vec<PatternItem>, String), String> {
         )
     };
     for chunk in body.split([' ', '\t', '(', ')', '{', '}']) {
-        let mut chunk_start = items.len();
+        // The last piece of this chunk ended in a word, so a word next touches it.
+        let mut joined = false;
         for tok in chunk.split('_') {
             let before = items.len();
             parse_pattern_token(tok.trim(), &mut items);
-            if before > chunk_start
-                && items.len() > before
-                && wordlike(&items[before - 1])
-                && wordlike(&items[before])
-            {
+            let Some(last) = items.last().filter(|_| items.len() > before) else {
+                joined = false;
+                continue;
+            };
+            let ends_in_word = wordlike(last);
+            if joined && wordlike(&items[before]) {
                 items.insert(before, PatternItem::Adjacent);
             }
-            if items.len() == before {
-                chunk_start = items.len();
-            }
+            joined = ends_in_word;
         }
     }
     let verbs = items.iter().filter(|i| **i == PatternItem::Verb).count();
@@ -489,38 +489,36 @@ fn parse_pattern(p: &str) -> Result<(Vec<PatternItem>, String), String> {
 
 /// One `_`-separated piece of a pattern: markers, a word or a synset.
 fn parse_pattern_token(tok: &str, items: &mut Vec<PatternItem>) {
-    {
-        if tok.is_empty() {
-            return;
+    if tok.is_empty() {
+        return;
+    }
+    // "SUGGESTED_+" / "+X": a lone marker or marker glued to a word.
+    let mut rest = tok;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '*' => items.push(PatternItem::Verb),
+            '+' => items.push(PatternItem::Target),
+            '$' => items.push(PatternItem::Source),
+            '%' => items.push(PatternItem::Compound),
+            '^' => items.push(PatternItem::Skip),
+            _ => break,
         }
-        // "SUGGESTED_+" / "+X": a lone marker or marker glued to a word.
-        let mut rest = tok;
-        while let Some(c) = rest.chars().next() {
-            match c {
-                '*' => items.push(PatternItem::Verb),
-                '+' => items.push(PatternItem::Target),
-                '$' => items.push(PatternItem::Source),
-                '%' => items.push(PatternItem::Compound),
-                '^' => items.push(PatternItem::Skip),
-                _ => break,
-            }
-            rest = &rest[1..];
-        }
-        if rest.is_empty() {
-            return;
-        }
-        if let Some(s) = rest.strip_prefix('&') {
-            items.push(PatternItem::Synset(s.to_string()));
-        } else {
-            let w = rest.trim_end_matches(['*', '+', '$']).to_lowercase();
-            items.push(PatternItem::Word(vec![w]));
-            for c in rest.chars().rev().take_while(|c| "*+$".contains(*c)) {
-                items.push(match c {
-                    '*' => PatternItem::Verb,
-                    '+' => PatternItem::Target,
-                    _ => PatternItem::Source,
-                });
-            }
+        rest = &rest[1..];
+    }
+    if rest.is_empty() {
+        return;
+    }
+    if let Some(s) = rest.strip_prefix('&') {
+        items.push(PatternItem::Synset(s.to_string()));
+    } else {
+        let w = rest.trim_end_matches(['*', '+', '$']).to_lowercase();
+        items.push(PatternItem::Word(vec![w]));
+        for c in rest.chars().rev().take_while(|c| "*+$".contains(*c)) {
+            items.push(match c {
+                '*' => PatternItem::Verb,
+                '+' => PatternItem::Target,
+                _ => PatternItem::Source,
+            });
         }
     }
 }
