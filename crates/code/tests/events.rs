@@ -15,6 +15,14 @@ fn coded(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn units_smaller_than_troops_are_sent_too() {
+    assert_eq!(
+        coded("Armenia sent a battalion to Kazakhstan."),
+        ["ARM KAZ 074"]
+    );
+}
+
+#[test]
 fn plural_objects_match_singular_pattern_words() {
     // The lemmatizer may keep "troops" whole; "send troop to +" must still match.
     assert_eq!(coded("Russia sent troops to Kazakhstan."), ["RUS KAZ 074"]);
