@@ -192,6 +192,55 @@ pub struct NounCode {
     pub line: usize,
 }
 
+/// A verb of a compiled transformation: a code (with every code under it when a root), or a
+/// verb's lemma. Neither: any verb.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VerbTest {
+    /// CAMEO code.
+    pub code: Option<String>,
+    /// Verb lemma.
+    pub word: Option<String>,
+}
+
+impl VerbTest {
+    fn new(v: &crate::transform::VerbRef) -> VerbTest {
+        use crate::transform::VerbRef;
+        match v {
+            VerbRef::Any => VerbTest::default(),
+            VerbRef::Code(c) => VerbTest {
+                code: Some(c.clone()),
+                word: None,
+            },
+            VerbRef::Word(w) => VerbTest {
+                code: None,
+                word: Some(w.clone()),
+            },
+        }
+    }
+
+    /// True for an event coded `code` by the verb `lemma`.
+    pub fn matches(&self, code: &str, lemma: &str) -> bool {
+        match (&self.code, &self.word) {
+            (Some(c), _) => crate::transform::covers(c, code),
+            (None, Some(w)) => w == lemma,
+            (None, None) => true,
+        }
+    }
+}
+
+/// A compiled transformation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transform {
+    /// The rule as written.
+    pub rule: crate::transform::Rule,
+    /// Its upper (governing) verb.
+    pub upper: VerbTest,
+    /// Its lower (governed) verb.
+    pub lower: VerbTest,
+    /// Line in the dictionary source.
+    pub line: usize,
+}
+
 /// Dictionaries compiled for matching.
 #[derive(Clone, Debug, Default)]
 pub struct CompiledDict {
@@ -214,6 +263,8 @@ pub struct CompiledDict {
     pub discards: PhraseIndex<bool>,
     /// Issue phrases → issue codes.
     pub issues: PhraseIndex<String>,
+    /// Transformations, in the order written.
+    pub transforms: Vec<Transform>,
 }
 
 impl CompiledDict {
@@ -303,6 +354,14 @@ impl CompiledDict {
         }
         for i in &dict.issues {
             c.issues.insert(&norm_phrase(&i.phrase), i.code.clone());
+        }
+        for t in &dict.transforms {
+            c.transforms.push(Transform {
+                upper: VerbTest::new(&t.rule.upper_verb),
+                lower: VerbTest::new(&t.rule.lower_verb),
+                rule: t.rule.clone(),
+                line: t.line,
+            });
         }
         c.actors.finish();
         c.exact_actors.finish();

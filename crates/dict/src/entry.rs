@@ -100,6 +100,17 @@ pub struct PhraseEntry {
     pub line: usize,
 }
 
+/// A transformation: what an event becomes when its verb governs another event's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TransformEntry {
+    /// The rule.
+    pub rule: crate::transform::Rule,
+    /// Free text.
+    pub note: String,
+    /// Line in the source file.
+    pub line: usize,
+}
+
 /// Everything one or more dictionary files define.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Dictionary {
@@ -117,6 +128,8 @@ pub struct Dictionary {
     pub discards: Vec<PhraseEntry>,
     /// Issue phrases.
     pub issues: Vec<PhraseEntry>,
+    /// Transformations, in the order written (the first that applies wins).
+    pub transforms: Vec<TransformEntry>,
 }
 
 impl Dictionary {
@@ -129,5 +142,6 @@ impl Dictionary {
         self.synsets.extend(other.synsets);
         self.discards.extend(other.discards);
         self.issues.extend(other.issues);
+        self.transforms.extend(other.transforms);
     }
 }

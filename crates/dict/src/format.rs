@@ -30,7 +30,8 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::entry::{
-    ActorEntry, AgentEntry, Dictionary, NounEntry, PatternItem, PhraseEntry, VerbEntry,
+    ActorEntry, AgentEntry, Dictionary, NounEntry, PatternItem, PhraseEntry, TransformEntry,
+    VerbEntry,
 };
 
 #[path = "format_write.rs"]
@@ -136,6 +137,7 @@ enum Section {
     Synsets,
     Discards,
     Issues,
+    Transformations,
 }
 
 impl Section {
@@ -148,6 +150,7 @@ impl Section {
             "@synsets" => Section::Synsets,
             "@discards" => Section::Discards,
             "@issues" => Section::Issues,
+            "@transformations" => Section::Transformations,
             _ => return None,
         })
     }
@@ -221,6 +224,16 @@ pub fn check(text: &str, origin: &str) -> Vec<Problem> {
                     v.line,
                     format!("synset &{name} is not defined in this file"),
                 );
+            }
+        }
+    }
+    for t in &dict.transforms {
+        let r = &t.rule;
+        for v in [&r.upper_verb, &r.lower_verb, &r.code] {
+            if let crate::transform::VerbRef::Code(c) = v
+                && !is_cameo_event_code(c)
+            {
+                warn(t.line, format!("{c:?} is not a CAMEO event code"));
             }
         }
     }
@@ -363,7 +376,7 @@ fn read_lines(text: &str, origin: &str) -> (Dictionary, Vec<Problem>, Vec<usize>
                 Some(s) => section = Some(s),
                 None => error(format!(
                     "unknown section {trimmed:?} (expected @actors, @agents, @verbs, \
-                     @nouns, @synsets, @discards or @issues)"
+                     @nouns, @synsets, @discards, @issues or @transformations)"
                 )),
             }
             continue;
@@ -387,6 +400,9 @@ fn read_lines(text: &str, origin: &str) -> (Dictionary, Vec<Problem>, Vec<usize>
                 read_phrase(&cols, line, true).map(|p| dict.discards.push(p))
             }
             Some(Section::Issues) => read_phrase(&cols, line, false).map(|p| dict.issues.push(p)),
+            Some(Section::Transformations) => {
+                read_transform(&cols, line).map(|t| dict.transforms.push(t))
+            }
         };
         if let Err(reason) = result {
             error(reason);
@@ -605,6 +621,14 @@ fn read_synset(cols: &[&str]) -> Result<(String, Vec<String>), String> {
     let name = read_code(cols, "synset")?;
     let name = name.strip_prefix('&').unwrap_or(&name).to_string();
     Ok((name, read_names(column(cols, 1))?))
+}
+
+fn read_transform(cols: &[&str], line: usize) -> Result<TransformEntry, String> {
+    Ok(TransformEntry {
+        rule: column(cols, 0).parse()?,
+        note: column(cols, 1).to_string(),
+        line,
+    })
 }
 
 fn read_phrase(cols: &[&str], line: usize, discard: bool) -> Result<PhraseEntry, String> {

@@ -355,9 +355,26 @@ fn arb_dictionary() -> impl Strategy<Value = Dictionary> {
             arb_phrase().prop_filter("issues have a code", |p| !p.code.is_empty()),
             0..3,
         ),
+        prop::collection::vec(
+            (
+                prop::sample::select(vec![
+                    "a (b . attack) say = a b 112",
+                    "a (a b Q) 010 = a b Q",
+                    "x (_ y assassinate) attempt = x y 185",
+                    "a (. b 19) claim = a b 015",
+                ]),
+                "[a-z]{0,6}",
+            )
+                .prop_map(|(rule, note)| TransformEntry {
+                    rule: rule.parse().unwrap(),
+                    note,
+                    line: 0,
+                }),
+            0..3,
+        ),
     )
         .prop_map(
-            |(actors, agents, verbs, nouns, synsets, discards, issues)| Dictionary {
+            |(actors, agents, verbs, nouns, synsets, discards, issues, transforms)| Dictionary {
                 actors,
                 agents,
                 verbs,
@@ -365,6 +382,7 @@ fn arb_dictionary() -> impl Strategy<Value = Dictionary> {
                 synsets,
                 discards,
                 issues,
+                transforms,
             },
         )
 }
@@ -376,6 +394,7 @@ fn without_lines(mut dict: Dictionary) -> Dictionary {
     dict.nouns.iter_mut().for_each(|n| n.line = 0);
     dict.discards.iter_mut().for_each(|p| p.line = 0);
     dict.issues.iter_mut().for_each(|p| p.line = 0);
+    dict.transforms.iter_mut().for_each(|t| t.line = 0);
     dict
 }
 
@@ -440,4 +459,23 @@ fn names_marked_exact_compile_apart() {
     );
     // Written back as it was read.
     assert!(write(&dict).unwrap().contains("=US"));
+}
+
+#[test]
+fn reads_transformations_and_checks_their_codes() {
+    let text = "@transformations\na (b . 190) say = a b 112\t# accusation\n\
+                a (a b Q) 010 = a b 9999\nnot a rule\n";
+    let problems = check(text, "t.hd");
+    let lines: Vec<(usize, Severity)> = problems.iter().map(|p| (p.line, p.severity)).collect();
+    assert_eq!(lines, [(3, Severity::Warning), (4, Severity::Error)]);
+    let dict = parse(
+        "@transformations\na (b . 190) say = a b 112\taccusation\n",
+        "t.hd",
+    )
+    .unwrap();
+    assert_eq!(dict.transforms[0].note, "accusation");
+    assert_eq!(
+        dict.transforms[0].rule.to_string(),
+        "a (b . 190) say = a b 112"
+    );
 }

@@ -111,6 +111,16 @@ pub fn write(dict: &Dictionary) -> Result<String, FormatError> {
             );
         }
     }
+    if !dict.transforms.is_empty() {
+        out.push_str("@transformations\n");
+        for t in &dict.transforms {
+            let what = || format!("transformation {}", t.rule);
+            push_row(
+                &mut out,
+                &[field(&t.rule.to_string(), what)?, field(&t.note, what)?],
+            );
+        }
+    }
     Ok(out)
 }
 

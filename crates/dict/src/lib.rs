@@ -9,10 +9,12 @@ pub mod entry;
 pub mod format;
 
 pub use entry::{
-    ActorEntry, AgentEntry, Dictionary, NounEntry, PatternItem, PhraseEntry, VerbEntry,
+    ActorEntry, AgentEntry, Dictionary, NounEntry, PatternItem, PhraseEntry, TransformEntry,
+    VerbEntry,
 };
 pub mod compile;
 pub mod load;
 pub mod petrarch;
 pub mod show;
 pub mod tabari;
+pub mod transform;

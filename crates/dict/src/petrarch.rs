@@ -11,7 +11,9 @@
 //! - a verb pattern is `[pre-verb items…, Verb, Word(verb forms), post-verb items…]`: the
 //!   word right after [`PatternItem::Verb`] is the verb.
 
-use crate::entry::{ActorEntry, AgentEntry, Dictionary, PatternItem, PhraseEntry, VerbEntry};
+use crate::entry::{
+    ActorEntry, AgentEntry, Dictionary, PatternItem, PhraseEntry, TransformEntry, VerbEntry,
+};
 use chrono::NaiveDate;
 
 /// A line of a dictionary file that could not be read, and why.
@@ -232,7 +234,17 @@ pub fn read_verbs(text: &str) -> Parsed {
             continue;
         }
         if t.starts_with('~') {
-            continue; // transformations: not supported, harmless to skip
+            // ("~ a (b . ATTACK) SAY = a b 112  # comment")
+            let rule = t.split('#').next().unwrap_or(t);
+            match rule.parse() {
+                Ok(rule) => out.dict.transforms.push(TransformEntry {
+                    rule,
+                    note: String::new(),
+                    line: line_no,
+                }),
+                Err(e) => out.problem(line_no, e),
+            }
+            continue;
         }
         let Some(b) = block.as_mut() else {
             out.problem(line_no, format!("line outside any verb block: {t}"));
@@ -254,6 +266,7 @@ pub fn read_verbs(text: &str) -> Parsed {
     if let Some(b) = block.take() {
         b.finish(&mut out.dict);
     }
+    resolve_transform_verbs(&mut out.dict);
     let names: std::collections::HashSet<&str> =
         out.dict.synsets.iter().map(|(n, _)| n.as_str()).collect();
     let mut missing = Vec::new();
@@ -270,6 +283,37 @@ pub fn read_verbs(text: &str) -> Parsed {
         out.problem(line, m);
     }
     out
+}
+
+/// PETRARCH's transformations name verbs that stand for their codes ("the verbs in the
+/// patterns are converted to codes, so synonyms also match"): `ATTACK` is every verb coded
+/// 190. A verb without a code (`ATTEMPT [---]`) stays a word.
+fn resolve_transform_verbs(dict: &mut Dictionary) {
+    use crate::transform::VerbRef;
+    let mut code_of: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for v in &dict.verbs {
+        if let [PatternItem::Verb, PatternItem::Word(forms)] = v.pattern.as_slice()
+            && !v.code.is_empty()
+            && let Some(lemma) = forms.first()
+        {
+            code_of.entry(lemma.as_str()).or_insert(v.code.as_str());
+        }
+    }
+    let resolve = |r: &VerbRef| match r {
+        VerbRef::Word(w) => code_of
+            .get(w.as_str())
+            .map_or_else(|| r.clone(), |c| VerbRef::Code(c.to_string())),
+        _ => r.clone(),
+    };
+    let resolved: Vec<(VerbRef, VerbRef)> = dict
+        .transforms
+        .iter()
+        .map(|t| (resolve(&t.rule.upper_verb), resolve(&t.rule.lower_verb)))
+        .collect();
+    for (t, (upper, lower)) in dict.transforms.iter_mut().zip(resolved) {
+        t.rule.upper_verb = upper;
+        t.rule.lower_verb = lower;
+    }
 }
 
 fn flush_synset(out: &mut Parsed, synset: &mut Option<(String, Vec<String>)>) {
@@ -919,6 +963,24 @@ mod tests {
             paired.pattern.last(),
             Some(&PatternItem::Word(vec!["aid".into()]))
         );
+    }
+
+    #[test]
+    fn transformations_name_verbs_by_their_codes() {
+        use crate::transform::VerbRef;
+        let text = "--- SAY [010] ---\nSAY {SAYS SAID}\n--- ATTEMPT [---] ---\nATTEMPT\n\
+                    --- FIGHT [190] ---\nATTACK\n\
+                    ~ a (b . ATTACK) SAY = a b 112  # accuse\n\
+                    ~ a (_ b ATTACK) ATTEMPT = a b 185\n~ a (b ATTACK) SAY = a b 112\n";
+        let p = read_verbs(text);
+        assert_eq!(p.problems.iter().map(|p| p.line).collect::<Vec<_>>(), [9]);
+        let t = &p.dict.transforms;
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].rule.upper_verb, VerbRef::Code("010".into()));
+        assert_eq!(t[0].rule.lower_verb, VerbRef::Code("190".into()));
+        // A verb with no code stays a word.
+        assert_eq!(t[1].rule.upper_verb, VerbRef::Word("attempt".into()));
+        assert_eq!(t[1].line, 8);
     }
 
     #[test]

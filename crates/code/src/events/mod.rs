@@ -205,6 +205,7 @@ pub fn code_sentence_with(
         text,
     };
     let mut consumed = vec![false; ws.len()];
+    let mut coded: Vec<Coded> = Vec::new();
     let mut last_source: Option<usize> = None;
     let mut coded_clause_end: Option<usize> = None;
     for v in 0..ws.len() {
@@ -249,6 +250,30 @@ pub fn code_sentence_with(
                     })
             })
         {
+            // ("wants to attack B": kept aside in case a transformation makes the two one
+            // event, a threat.)
+            let combines = !dict.transforms.is_empty() || !dict.follows_codebook();
+            if let Some(up) = coded.len().checked_sub(1).filter(|_| combines)
+                && let Some(m) =
+                    best_match(&ctx, dict, ids, v).filter(|m| !m.pattern.code.is_empty())
+            {
+                let src = coded[up].src;
+                let tgt = m.target.or_else(|| ctx.first_target(v, Some(src)));
+                coded.push(Coded {
+                    v,
+                    src,
+                    tgt: tgt.filter(|&t| t != src),
+                    codes: m.pattern.code.split(':').map(str::to_owned).collect(),
+                    flags: Flags::default(),
+                    evidence: ws[v].span,
+                    rule: format!(
+                        "{} [{}] line {}",
+                        m.pattern.text, m.pattern.code, m.pattern.line
+                    ),
+                    specific: false,
+                    role: Role::Infinitive(up),
+                });
+            }
             continue;
         }
         let Some(m) = best_match(&ctx, dict, ids, v) else {
@@ -257,7 +282,14 @@ pub fn code_sentence_with(
         for &k in &m.words {
             consumed[k] = true;
         }
-        if m.pattern.code.is_empty() {
+        // A verb with no code of its own may still govern a transformation ("attempted to
+        // assassinate": PETRARCH's ATTEMPT).
+        let silent = m.pattern.code.is_empty();
+        if silent
+            && !dict.transforms.iter().any(|t| {
+                t.upper.code.is_none() && t.upper.word.as_deref() == Some(ws[v].lemma.as_str())
+            })
+        {
             continue;
         }
         let passive = ctx.passive(v);
@@ -300,6 +332,20 @@ pub fn code_sentence_with(
         };
         let Some(src) = src else { continue };
         if Some(src) == tgt {
+            continue;
+        }
+        if silent {
+            coded.push(Coded {
+                v,
+                src,
+                tgt,
+                codes: Vec::new(),
+                flags: Flags::default(),
+                evidence: ws[v].span.cover(out.units[src].span(&ws)),
+                rule: format!("{} [---] line {}", m.pattern.text, m.pattern.line),
+                specific: false,
+                role: Role::Silent,
+            });
             continue;
         }
         // ", a senior official said": an attribution with nothing said to anyone marks the
@@ -404,18 +450,33 @@ pub fn code_sentence_with(
         if let Some((code, _)) = demand {
             rule.push_str(&format!(" + demanded by the speaker [{code}]"));
         }
+        coded.push(Coded {
+            v,
+            src,
+            tgt,
+            specific: m.words.len() > 1 && !codes[0].starts_with("01"),
+            codes: codes.into_iter().map(str::to_owned).collect(),
+            flags,
+            evidence,
+            rule,
+            role: Role::Event,
+        });
+    }
+    transform(&ctx, dict, &mut coded);
+    for c in coded.iter().filter(|c| c.role == Role::Event) {
         let emit = Emit {
             text,
             sentence: index,
             date,
             context: context.as_deref(),
-            flags,
-            evidence,
-            rule: &rule,
-            specific: m.words.len() > 1 && !codes[0].starts_with("01"),
+            flags: c.flags,
+            evidence: c.evidence,
+            rule: &c.rule,
+            specific: c.specific,
         };
-        let tmembers = tgt.map(|t| out.units[t].members.as_slice());
-        emit.all(&mut out.events, &out.units[src].members, tmembers, &codes);
+        let codes: Vec<&str> = c.codes.iter().map(String::as_str).collect();
+        let tmembers = c.tgt.map(|t| out.units[t].members.as_slice());
+        emit.all(&mut out.events, &out.units[c.src].members, tmembers, &codes);
     }
     nominal::code_nouns(
         &ctx,
@@ -825,6 +886,181 @@ impl Unit {
     }
 }
 
+/// What a coded verb is to the sentence's events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// An event.
+    Event,
+    /// An infinitive after the coded verb at this index ("wants to attack B"), whose
+    /// subject is that verb's: no event unless a transformation makes the two one.
+    Infinitive(usize),
+    /// A verb with no code ("attempted"), kept for the transformations it governs.
+    Silent,
+    /// Merged into another by a transformation.
+    Gone,
+}
+
+/// One coded verb, before it becomes events.
+struct Coded {
+    /// The verb (word index).
+    v: usize,
+    /// Source and target units.
+    src: usize,
+    tgt: Option<usize>,
+    /// CAMEO code (a paired code: both halves).
+    codes: Vec<String>,
+    flags: Flags,
+    evidence: Span,
+    rule: String,
+    specific: bool,
+    role: Role,
+}
+
+/// Applies the dictionary's transformations: an event whose verb governs another's becomes
+/// one event with the other ("The US claimed that ISIL had attacked Iraq" → an accusation of
+/// ISIL, with PETRARCH's `~ a (b . ATTACK) CLAIM = a b 112`). The first rule that fits a
+/// pair wins; each governing event is transformed once.
+fn transform(ctx: &Ctx, dict: &CompiledDict, coded: &mut [Coded]) {
+    use herald_dict::transform::{Slot, VerbRef};
+    if dict.transforms.is_empty() {
+        return;
+    }
+    let same = |a: usize, b: usize| {
+        let codes = |u: usize| {
+            let mut c: Vec<&str> = ctx.units[u]
+                .members
+                .iter()
+                .map(|m| m.code.as_str())
+                .collect();
+            c.sort_unstable();
+            c
+        };
+        a == b || codes(a) == codes(b)
+    };
+    for li in 0..coded.len() {
+        let lower = &coded[li];
+        if matches!(lower.role, Role::Silent | Role::Gone) {
+            continue;
+        }
+        let up = match lower.role {
+            Role::Infinitive(up) => Some(up),
+            _ => coded.iter().position(|u| {
+                u.v != lower.v
+                    && matches!(u.role, Role::Event | Role::Silent)
+                    && (ctx.reporting_verb(lower.v, |k| k == u.v).is_some()
+                        || ctx.complement_of(lower.v) == Some(u.v))
+            }),
+        };
+        let Some(up) = up.filter(|&u| matches!(coded[u].role, Role::Event | Role::Silent)) else {
+            continue;
+        };
+        let upper = &coded[up];
+        let code_of = |c: &Coded| c.codes.first().cloned().unwrap_or_default();
+        // An infinitive's subject is the governing verb's: PETRARCH's `_`.
+        let absent = matches!(lower.role, Role::Infinitive(_))
+            || lower.v > 0 && ctx.lower[lower.v - 1] == "to";
+        let fired = dict.transforms.iter().find_map(|t| {
+            let r = &t.rule;
+            if !t.upper.matches(&code_of(upper), &ctx.ws[upper.v].lemma)
+                || !t.lower.matches(&code_of(lower), &ctx.ws[lower.v].lemma)
+            {
+                return None;
+            }
+            // Letters bound so far; a lower target's letter binds to no target too ("The
+            // Taliban claimed they had attacked": `a (a b ATTACK) CLAIM` with no b).
+            let mut bound: Vec<(char, Option<usize>)> = Vec::new();
+            let mut bind = |slot: Slot, unit: Option<usize>, absent: bool| match slot {
+                Slot::Absent => absent || unit.is_none(),
+                Slot::Any => !absent,
+                Slot::Var(x) => {
+                    let same = |b: Option<usize>| match (b, unit) {
+                        (Some(b), Some(u)) => same(b, u),
+                        _ => false,
+                    };
+                    if absent {
+                        false
+                    } else if let Some(&(_, b)) = bound.iter().find(|(y, _)| *y == x) {
+                        same(b)
+                    } else if bound.iter().any(|&(_, b)| same(b)) {
+                        // Different letters are different actors.
+                        false
+                    } else {
+                        bound.push((x, unit));
+                        true
+                    }
+                }
+            };
+            let fits = bind(r.upper_source, Some(upper.src), false)
+                && bind(r.lower_source, Some(lower.src), absent)
+                && (r.lower_target == Slot::Any || bind(r.lower_target, lower.tgt, false));
+            if !fits {
+                return None;
+            }
+            let unit = |s: Slot| match s {
+                Slot::Var(x) => bound.iter().find(|(y, _)| *y == x).and_then(|&(_, u)| u),
+                _ => None,
+            };
+            let src = unit(r.source)?;
+            let codes = match &r.code {
+                VerbRef::Code(c) => vec![c.clone()],
+                _ => lower.codes.clone(),
+            };
+            Some((src, unit(r.target), codes, t.line))
+        });
+        // With no rule, PETRARCH's combination of the two codes: what an actor intends
+        // (`030`: "want", "pledge") to do is coded as the deed ("pledged to expel the
+        // leaders" → 174, "want to re-examine the refineries" → 090), as its validation
+        // records code them. herald's own lexicon makes it an intent or threat instead
+        // (`intends`), before this point.
+        let combined = || {
+            (matches!(lower.role, Role::Infinitive(_))
+                && !dict.follows_codebook()
+                && code_of(upper) == "030")
+                .then(|| {
+                    (
+                        upper.src,
+                        lower.tgt.or(upper.tgt),
+                        lower.codes.clone(),
+                        None,
+                    )
+                })
+        };
+        let Some((src, tgt, codes, line)) = fired
+            .map(|(s, t, c, l)| (s, t, c, Some(l)))
+            .or_else(combined)
+        else {
+            continue;
+        };
+        let (evidence, flags) = (lower.evidence, upper.flags);
+        let lower_rule = lower.rule.clone();
+        let upper = &mut coded[up];
+        upper.src = src;
+        upper.tgt = tgt.filter(|&t| t != src);
+        upper.specific = true;
+        upper.codes = codes;
+        upper.flags = Flags {
+            reported: false,
+            ..flags
+        };
+        upper.evidence = upper.evidence.cover(evidence);
+        match line {
+            Some(line) => upper
+                .rule
+                .push_str(&format!(" + transformation line {line}")),
+            None => upper
+                .rule
+                .push_str(&format!(" + combined with {lower_rule}")),
+        }
+        upper.role = Role::Event;
+        coded[li].role = Role::Gone;
+    }
+    for c in coded.iter_mut() {
+        if matches!(c.role, Role::Infinitive(_) | Role::Silent) {
+            c.role = Role::Gone;
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default)]
 struct Flags {
     negated: bool,
@@ -908,9 +1144,14 @@ fn best_match<'d>(ctx: &Ctx, dict: &'d CompiledDict, ids: &[usize], v: usize) ->
         let Some(m) = match_pattern(ctx, p, v) else {
             continue;
         };
+        // (The same pattern written twice with two codes: the later line wins, as a
+        // PETRARCH dictionary overwrites it.)
         let better = match &best {
             None => true,
-            Some(b) => p.specificity() > b.pattern.specificity(),
+            Some(b) => {
+                p.specificity() > b.pattern.specificity()
+                    || p.pre == b.pattern.pre && p.post == b.pattern.post
+            }
         };
         if better {
             best = Some(m);
@@ -988,11 +1229,15 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
         match item {
             Item::Adjacent => tight = true,
             Item::Words(alts) => {
-                let (j, len) = (pos..(pos + gap(touch)).min(ctx.ws.len())).find_map(|j| {
-                    alts.iter()
-                        .find_map(|a| phrase_at(ctx, a, j))
-                        .map(|len| (j, len))
-                })?;
+                // (Not the verb of a clause of its own: in "claimed that ISIL had attacked
+                // Iraq" the claim is no "claim … attack".)
+                let (j, len) = (pos..(pos + gap(touch)).min(ctx.ws.len()))
+                    .filter(|&j| !ctx.has_subject(j))
+                    .find_map(|j| {
+                        alts.iter()
+                            .find_map(|a| phrase_at(ctx, a, j))
+                            .map(|len| (j, len))
+                    })?;
                 m.words.extend(j..j + len);
                 pos = j + len;
             }
@@ -1260,12 +1505,8 @@ impl Ctx<'_> {
     /// verb the clause hangs on ("The US declared that China must …", "… must withdraw,
     /// Russia said"). Needs the parse.
     fn speaker(&self, v: usize) -> Option<usize> {
-        if !self.parsed() {
-            return None;
-        }
-        let statement = |t: usize| {
-            let k = self.ws.iter().position(|w| w.tok == t)?;
-            let says = SAY.contains(&self.lower[k])
+        let statement = |k: usize| {
+            SAY.contains(&self.lower[k])
                 || matches!(
                     self.ws[k].lemma.as_str(),
                     "say"
@@ -1281,8 +1522,42 @@ impl Ctx<'_> {
                         | "add"
                         | "reiterate"
                         | "remind"
-                );
-            says.then_some(k)
+                )
+        };
+        self.reporting_verb(v, statement)
+            .and_then(|k| self.subject(k))
+    }
+
+    /// The verb (word index) whose open complement verb `v` is: "attempted" in "attempted
+    /// to assassinate".
+    fn complement_of(&self, v: usize) -> Option<usize> {
+        let t = self.ws[v].tok;
+        if !self.parsed() || self.sentence.tokens[t].deprel != "xcomp" {
+            return None;
+        }
+        let h = self.sentence.head_of(t)?;
+        self.ws.iter().position(|w| w.tok == h)
+    }
+
+    /// True when word `k` is a verb with a subject of its own in the parse.
+    fn has_subject(&self, k: usize) -> bool {
+        self.parsed()
+            && self.ws[k].upos == Some(Upos::Verb)
+            && self
+                .sentence
+                .children(self.ws[k].tok)
+                .any(|c| self.sentence.tokens[c].deprel.starts_with("nsubj"))
+    }
+
+    /// The verb (word index) passing `accept` whose reported clause holds verb `v`: "The US
+    /// declared that China must …", "… must withdraw, Russia said". Needs the parse.
+    fn reporting_verb(&self, v: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
+        if !self.parsed() {
+            return None;
+        }
+        let statement = |t: usize| {
+            let k = self.ws.iter().position(|w| w.tok == t)?;
+            accept(k).then_some(k)
         };
         let mut h = self.ws[v].tok;
         for _ in 0..4 {
@@ -1293,7 +1568,7 @@ impl Ctx<'_> {
                 .filter(|&c| self.sentence.tokens[c].deprel == "parataxis")
                 .find_map(statement)
             {
-                return self.subject(k);
+                return Some(k);
             }
             let rel = self.sentence.tokens[h].deprel.as_str();
             let Some(head) = self.sentence.head_of(h) else {
@@ -1302,7 +1577,7 @@ impl Ctx<'_> {
             match rel {
                 "ccomp" | "parataxis" => {
                     if let Some(k) = statement(head) {
-                        return self.subject(k);
+                        return Some(k);
                     }
                     break;
                 }
@@ -1313,10 +1588,9 @@ impl Ctx<'_> {
         // The parse missed it: "X said (here on Wednesday) that …" by the word order.
         let cs = self.clause_start(v);
         if cs >= 2 && self.lower[cs - 1] == "that" {
-            let k = (cs.saturating_sub(6)..cs - 1)
+            return (cs.saturating_sub(6)..cs - 1)
                 .rev()
-                .find(|&k| statement(self.ws[k].tok).is_some())?;
-            return self.subject(k);
+                .find(|&k| statement(self.ws[k].tok).is_some());
         }
         None
     }
@@ -1369,11 +1643,14 @@ impl Ctx<'_> {
                     // "the group that has seized Mosul": the relative pronoun stands for the
                     // noun its clause modifies.
                     let hw = self.ws.iter().position(|w| w.tok == h)?;
-                    if matches!(
-                        self.sentence.tokens[s].lemma.as_str(),
-                        "that" | "which" | "who"
-                    ) {
-                        return self.modified(hw);
+                    match self.sentence.tokens[s].lemma.as_str() {
+                        "that" | "which" | "who" => return self.modified(hw),
+                        // "The US claimed that they had attacked Iraq": a pronoun no
+                        // earlier sentence resolves, in a reported clause, is its speaker.
+                        "it" | "they" | "we" if let Some(sp) = self.speaker(hw) => {
+                            return Some(sp);
+                        }
+                        _ => {}
                     }
                     break;
                 }
