@@ -540,3 +540,16 @@ fn a_verb_tagged_as_an_interjection_after_its_subject_is_the_verb() {
     let got = coded("Chad and Niger welcome a resumption of ties with Libya.");
     assert_eq!(got, ["TCD LBY 051", "NER LBY 051"]);
 }
+
+#[test]
+fn an_agent_word_joined_by_a_hyphen_is_a_modifier() {
+    // Not the rebels: Aleppo is shelled, and the dissidents are from Myanmar.
+    assert_eq!(
+        coded("Government troops shelled rebel-held Aleppo."),
+        ["---MIL SYR 194"]
+    );
+    assert_eq!(
+        coded("The Norwegian foreign minister met dissidents from military-ruled Myanmar."),
+        ["NORGOV MMROPP 040"]
+    );
+}

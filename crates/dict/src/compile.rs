@@ -371,6 +371,21 @@ impl CompiledDict {
         c
     }
 
+    /// The code of the first of several records sharing a name ("President Bush" is two
+    /// people) that dates a code to `date`; else the first record's code as
+    /// [`actor_code`](Self::actor_code) gives it.
+    pub fn actor_code_of(&self, ids: &[&usize], date: Option<NaiveDate>) -> Option<&DatedCode> {
+        let dated = date.and_then(|d| {
+            ids.iter().find_map(|&&id| {
+                self.actor_codes
+                    .get(id)?
+                    .iter()
+                    .find(|c| c.dated() && c.covers(d))
+            })
+        });
+        dated.or_else(|| ids.iter().find_map(|&&id| self.actor_code(id, date)))
+    }
+
     /// The code of actor record `id` on `date`: a dated code covering the date first, else an
     /// undated one; without a date, the undated code, else the latest dated one.
     pub fn actor_code(&self, id: usize, date: Option<NaiveDate>) -> Option<&DatedCode> {
@@ -556,6 +571,25 @@ mod tests {
         assert_eq!(code(d(2001, 1, 1)), Some("HOBREB"));
         let (_, ids) = c.actors.longest(&["arnor"], 0).unwrap();
         assert_eq!(c.actor_code(*ids[0], None).unwrap().code, "ARN");
+    }
+
+    #[test]
+    fn a_name_two_records_share_takes_the_code_dated_to_the_day() {
+        // Two presidents Bush: the father's record comes first, with an undated fallback.
+        let p = petrarch::read_actors(
+            "GEORGE_BUSH_\n+PRESIDENT_BUSH\n\t[USAGOV 890120-930120]\n\t[USAELI]\n\
+             GEORGE_W._BUSH_\n+PRESIDENT_BUSH_\n\t[USAGOV 010120-090120]\n\t[USAELI]\n",
+        );
+        let c = CompiledDict::new(&p.dict);
+        let (_, ids) = c.actors.longest(&["president", "bush"], 0).unwrap();
+        assert_eq!(ids.len(), 2);
+        let code = |y| {
+            let date = NaiveDate::from_ymd_opt(y, 6, 1);
+            c.actor_code_of(&ids, date).map(|c| c.code.as_str())
+        };
+        assert_eq!(code(1990), Some("USAGOV"));
+        assert_eq!(code(2008), Some("USAGOV"));
+        assert_eq!(code(2015), Some("USAELI"));
     }
 
     #[test]

@@ -92,11 +92,8 @@ fn matches(
             i += 1;
             continue;
         }
-        let code_of = |(n, ids): (usize, Vec<&usize>)| {
-            ids.iter()
-                .find_map(|&&id| dict.actor_code(id, date))
-                .map(|c| (n, c))
-        };
+        let code_of =
+            |(n, ids): (usize, Vec<&usize>)| dict.actor_code_of(&ids, date).map(|c| (n, c));
         let actor = dict.actors.longest(lower, i).and_then(code_of);
         // "US", "WHO": names that are also common words match only in capitals.
         let exact = dict
@@ -137,7 +134,7 @@ fn matches(
                 });
             }
             i += n;
-        } else if gn > 0 && !(gn == 1 && infinitive(ws, lower, i)) {
+        } else if gn > 0 && !(gn == 1 && infinitive(ws, lower, i)) && !hyphened(ws, i + gn) {
             let (n, codes) = agent.expect("checked");
             out.push(Match {
                 start: i,
@@ -150,6 +147,15 @@ fn matches(
         }
     }
     out
+}
+
+/// "military-ruled Myanmar", "rebel-held Aleppo": an agent word joined by a hyphen to the
+/// word after it (at `end`) is a modifier, not an actor.
+fn hyphened(ws: &[Word], end: usize) -> bool {
+    end + 1 < ws.len()
+        && ws[end].lower == "-"
+        && ws[end - 1].span.end == ws[end].span.start
+        && ws[end].span.end == ws[end + 1].span.start
 }
 
 /// "to press their demands", "to police the streets": an agent word used as a verb.
@@ -287,15 +293,20 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                     let gap = between(last.end, n.start);
                     // "foreign troops in Almaty" are not Kazakh troops.
                     let foreign = m.start > 0 && foreign_word(lower[m.start - 1]);
+                    // ("from military-ruled Myanmar": a hyphened compound is one modifier.)
+                    let glued = |k: usize| hyphened(ws, k) && k > last.end;
+                    let mods: Vec<usize> = (last.end + 1..n.start)
+                        .filter(|&k| !glued(k) && !glued(k - 1))
+                        .collect();
                     let ok = !foreign
                         && gap
                             .first()
                             .is_some_and(|p| ["of", "from", "in", "for"].contains(p))
-                        && gap.len() <= 4
-                        && gap[1..].iter().enumerate().all(|(k, w)| {
-                            !ws[last.end + 1 + k].punct && !PREPS.contains(w) && *w != "and"
+                        && mods.len() <= 3
+                        && mods.iter().all(|&k| {
+                            !ws[k].punct && !PREPS.contains(&lower[k]) && lower[k] != "and"
                         })
-                        && (gap.len() <= 2 || gap[1] == "the");
+                        && (mods.len() <= 1 || lower[mods[0]] == "the");
                     if ok {
                         actors.push(k + 1);
                         let mut j = k + 1;
@@ -417,7 +428,7 @@ pub fn locate_roles(
             .actors
             .longest(&words, 0)
             .filter(|(n, _)| *n == words.len())
-            .and_then(|(_, ids)| ids.iter().find_map(|&&id| dict.actor_code(id, date)))
+            .and_then(|(_, ids)| dict.actor_code_of(&ids, date))
             .map(|c| c.code.clone())
             .filter(|c| c.len() == 3);
         if let Some(code) = code {
