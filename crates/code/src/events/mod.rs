@@ -1462,7 +1462,10 @@ impl Ctx<'_> {
     /// rooted in a noun is often the parse missing that verb ("Ithilen's militia vowed on
     /// Thursday to …", "Hundreds of Kazakh protesters rallied in Almaty").
     fn main_verb_besides(&self, t: usize) -> bool {
+        // (The root, or a verb with a subject: "LYON: Interpol has said …" hangs the
+        // sentence on the dateline.)
         self.root_verb().is_some_and(|r| r != t)
+            || (0..self.ws.len()).any(|k| self.ws[k].tok != t && self.has_subject(k))
     }
 
     /// The token at the root of the parse, when it is a verb.
