@@ -553,3 +553,22 @@ fn an_agent_word_joined_by_a_hyphen_is_a_modifier() {
         ["NORGOV MMROPP 040"]
     );
 }
+
+#[test]
+fn what_an_actor_failed_to_do_is_negated() {
+    let mut d = Document::from_text("The Netherlands and Russia failed to reach agreement.");
+    d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
+    let events = CODER.code(&d).events;
+    assert!(!events.is_empty());
+    assert!(
+        events.iter().all(|e| e.negated && e.cameo == "057"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn pattern_words_stay_in_the_verbs_own_clause() {
+    // "announce aid" (an intent to give it) must not reach into the clause that prohibits it.
+    let all = coded("The United States announced it would prohibit all aid to Albanian rebels.");
+    assert!(all.iter().all(|e| !e.ends_with(" 033")), "{all:?}");
+}

@@ -1231,13 +1231,16 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
             Item::Words(alts) => {
                 // (Not the verb of a clause of its own: in "claimed that ISIL had attacked
                 // Iraq" the claim is no "claim … attack".)
-                let (j, len) = (pos..(pos + gap(touch)).min(ctx.ws.len()))
-                    .filter(|&j| !ctx.has_subject(j))
-                    .find_map(|j| {
-                        alts.iter()
-                            .find_map(|a| phrase_at(ctx, a, j))
-                            .map(|len| (j, len))
-                    })?;
+                // Nor a word past such a verb: "announced it would prohibit all aid" is no
+                // "announce … aid".
+                let clause_end = (v + 1..ctx.ws.len())
+                    .find(|&k| ctx.has_subject(k))
+                    .unwrap_or(ctx.ws.len());
+                let (j, len) = (pos..(pos + gap(touch)).min(clause_end)).find_map(|j| {
+                    alts.iter()
+                        .find_map(|a| phrase_at(ctx, a, j))
+                        .map(|len| (j, len))
+                })?;
                 m.words.extend(j..j + len);
                 pos = j + len;
             }
@@ -1885,9 +1888,15 @@ impl Ctx<'_> {
     fn flags(&self, v: usize, words: &[usize], src_end: usize) -> Flags {
         let lo = src_end.min(v).max(v.saturating_sub(5));
         let window = lo..v;
-        let negated = window.clone().any(|k| {
-            !words.contains(&k) && (NEG.contains(&self.lower[k]) || self.lower[k].ends_with("n't"))
-        });
+        // ("failed to reach agreement": what was tried and not done.)
+        let failed = v >= 2
+            && self.lower[v - 1] == "to"
+            && matches!(self.lower[v - 2], "failed" | "fails" | "fail" | "failing");
+        let negated = failed
+            || window.clone().any(|k| {
+                !words.contains(&k)
+                    && (NEG.contains(&self.lower[k]) || self.lower[k].ends_with("n't"))
+            });
         let hedged = window.clone().any(|k| HEDGE.contains(&self.lower[k]))
             || v >= 2
                 && matches!(
