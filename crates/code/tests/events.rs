@@ -572,3 +572,14 @@ fn pattern_words_stay_in_the_verbs_own_clause() {
     let all = coded("The United States announced it would prohibit all aid to Albanian rebels.");
     assert!(all.iter().all(|e| !e.ends_with(" 033")), "{all:?}");
 }
+
+#[test]
+fn a_participle_between_determiner_and_noun_describes() {
+    // "the occupied West Bank", "a suspected Islamist": no occupation, no accusation.
+    let all = coded("Israeli troops remained on alert in the occupied West Bank.");
+    assert!(all.iter().all(|e| !e.ends_with(" 192")), "{all:?}");
+    assert_eq!(
+        coded("The government released the detained opposition leaders."),
+        ["---GOV ---OPP 0841"]
+    );
+}

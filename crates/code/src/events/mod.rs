@@ -1350,7 +1350,15 @@ impl Ctx<'_> {
         if let Some(u) = self.ws[v].upos {
             // ("the occupied territories": an adjective.)
             let attributive = v > 0 && matches!(self.ws[v - 1].upos, Some(Upos::Det | Upos::Adp));
-            return matches!(u, Upos::Verb)
+            // ("the detained leaders": a participle between a determiner and its noun.)
+            let modifier = attributive
+                && self.parsed()
+                && self.sentence.tokens[self.ws[v].tok].xpos == "VBN"
+                && self
+                    .ws
+                    .get(v + 1)
+                    .is_some_and(|w| matches!(w.upos, Some(Upos::Noun | Upos::Propn)));
+            return matches!(u, Upos::Verb) && !modifier
                 || u == Upos::Adj && self.lower[v].ends_with("ed") && !attributive;
         }
         if v == 0 {
