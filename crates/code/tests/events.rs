@@ -583,3 +583,21 @@ fn a_participle_between_determiner_and_noun_describes() {
         ["---GOV ---OPP 0841"]
     );
 }
+
+#[test]
+fn drills_are_cooperation_when_held_together_and_a_show_of_force_alone() {
+    assert_eq!(
+        coded("Russia and Belarus held drills near the border."),
+        ["RUS BLR 062", "BLR RUS 062"]
+    );
+    assert_eq!(coded("Russia held drills with Belarus."), ["RUS BLR 062"]);
+    assert_eq!(
+        coded("China conducted drills around Taiwan."),
+        ["CHN TWN 150"]
+    );
+    // A passive with its pattern words in the subject: "staged by" is the doer.
+    assert_eq!(
+        coded("The joint exercise was held by Russia and China."),
+        ["RUS CHN 062", "CHN RUS 062"]
+    );
+}

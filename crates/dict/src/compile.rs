@@ -505,7 +505,7 @@ fn render(items: &[PatternItem]) -> String {
             }
             PatternItem::Word(ws) if after_verb => {
                 out.pop();
-                out.push(format!("*{}", ws.first().map(String::as_str).unwrap_or("")));
+                out.push(format!("*{}", ws.join("|")));
                 after_verb = false;
             }
             PatternItem::Word(ws) => out.push(ws.join("|")),

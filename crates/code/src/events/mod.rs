@@ -1134,6 +1134,7 @@ struct Match<'d> {
 /// The most specific pattern of `ids` matching around verb word `v`.
 fn best_match<'d>(ctx: &Ctx, dict: &'d CompiledDict, ids: &[usize], v: usize) -> Option<Match<'d>> {
     let mut best: Option<Match> = None;
+    let passive_subject = ctx.passive_subject(v);
     for &id in ids {
         let p = &dict.patterns[id];
         // A pattern whose code is no CAMEO code ("[+++]", a dictionary's placeholder) gives
@@ -1141,17 +1142,22 @@ fn best_match<'d>(ctx: &Ctx, dict: &'d CompiledDict, ids: &[usize], v: usize) ->
         if !p.code.is_empty() && !p.code.split(':').all(is_event_code) {
             continue;
         }
-        let Some(m) = match_pattern(ctx, p, v) else {
+        // "Evidence against Russia was presented by the US": a passive's subject holds what
+        // the pattern seeks after the verb.
+        let inverted = || {
+            let region = passive_subject?;
+            (p.pre.is_empty() && p.post.iter().any(|i| matches!(i, Item::Words(_))))
+                .then(|| match_pattern_in(ctx, p, v, region))
+                .flatten()
+        };
+        let Some(m) = match_pattern(ctx, p, v).or_else(inverted) else {
             continue;
         };
         // (The same pattern written twice with two codes: the later line wins, as a
         // PETRARCH dictionary overwrites it.)
         let better = match &best {
             None => true,
-            Some(b) => {
-                p.specificity() > b.pattern.specificity()
-                    || p.pre == b.pattern.pre && p.post == b.pattern.post
-            }
+            Some(b) => p.specificity() > b.pattern.specificity() || p.text == b.pattern.text,
         };
         if better {
             best = Some(m);
@@ -1207,6 +1213,17 @@ fn word_matches(x: &actors::Word, w: &str) -> bool {
 }
 
 fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
+    match_pattern_in(ctx, p, v, (v + 1, ctx.ws.len()))
+}
+
+/// [`match_pattern`] with the items after the verb sought in the words `region` (from, to)
+/// rather than after the verb: a passive's subject (`passive_subject`).
+fn match_pattern_in<'d>(
+    ctx: &Ctx,
+    p: &'d Pattern,
+    v: usize,
+    region: (usize, usize),
+) -> Option<Match<'d>> {
     let mut m = Match {
         pattern: p,
         source: None,
@@ -1219,7 +1236,7 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
         ms.iter().any(|m| m.code != ms[0].code)
     };
     // After the verb, left to right.
-    let mut pos = v + 1;
+    let (mut pos, limit) = region;
     let own = ctx.participle(v);
     // The item just read was `_`: the next must touch the one before.
     let mut tight = false;
@@ -1236,11 +1253,12 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
                 let clause_end = (v + 1..ctx.ws.len())
                     .find(|&k| ctx.has_subject(k))
                     .unwrap_or(ctx.ws.len());
-                let (j, len) = (pos..(pos + gap(touch)).min(clause_end)).find_map(|j| {
-                    alts.iter()
-                        .find_map(|a| phrase_at(ctx, a, j))
-                        .map(|len| (j, len))
-                })?;
+                let (j, len) =
+                    (pos..(pos + gap(touch)).min(clause_end).min(limit)).find_map(|j| {
+                        alts.iter()
+                            .find_map(|a| phrase_at(ctx, a, j))
+                            .map(|len| (j, len))
+                    })?;
                 m.words.extend(j..j + len);
                 pos = j + len;
             }
@@ -1250,6 +1268,7 @@ fn match_pattern<'d>(ctx: &Ctx, p: &'d Pattern, v: usize) -> Option<Match<'d>> {
                 let u = ctx.units.iter().position(|u| {
                     u.start >= pos
                         && u.start < pos + gap(touch)
+                        && u.end <= limit
                         && (!own || (u.start..u.end).any(|k| ctx.governs(v, k)))
                 })?;
                 if pos == v + 1
@@ -1397,8 +1416,13 @@ impl Ctx<'_> {
             || w.ends_with("ss")
             || !after_actor
             || !self.parsed()
-            || self.root_verb().is_some()
         {
+            return None;
+        }
+        // With a verb at the root, only a "noun" the parse hangs a clause on ("The US
+        // military trains Iraqi pilots, Roberts said": `ccomp`) is read as the verb.
+        let rel = self.sentence.tokens[self.ws[v].tok].deprel.as_str();
+        if self.root_verb().is_some() && !matches!(rel, "ccomp" | "parataxis" | "advcl") {
             return None;
         }
         let stem = w.strip_suffix("es").filter(|s| {
@@ -1551,6 +1575,27 @@ impl Ctx<'_> {
         }
         let h = self.sentence.head_of(t)?;
         self.ws.iter().position(|w| w.tok == h)
+    }
+
+    /// The words (from, to) of the subject of passive verb `v` ("Evidence against Russia
+    /// was presented …").
+    fn passive_subject(&self, v: usize) -> Option<(usize, usize)> {
+        if !self.parsed() {
+            return None;
+        }
+        let t = self.ws[v].tok;
+        let subj = self
+            .sentence
+            .children(t)
+            .find(|&c| self.sentence.tokens[c].deprel.starts_with("nsubj:pass"))?;
+        let s = self.ws.iter().position(|w| w.tok == subj)?;
+        let inside = |k: usize| k == s || self.governs(s, k);
+        let from = (0..s).rev().take_while(|&k| inside(k)).last().unwrap_or(s);
+        let to = (s + 1..v)
+            .take_while(|&k| inside(k))
+            .last()
+            .map_or(s + 1, |k| k + 1);
+        Some((from, to))
     }
 
     /// True when word `k` is a verb with a subject of its own in the parse.
