@@ -601,3 +601,11 @@ fn drills_are_cooperation_when_held_together_and_a_show_of_force_alone() {
         ["RUS CHN 062", "CHN RUS 062"]
     );
 }
+
+#[test]
+fn a_past_tense_read_as_a_noun_after_its_actor_is_the_verb() {
+    assert_eq!(
+        coded("Earlier, Israeli military struck a target in the Gaza Strip with artillery."),
+        ["ISRMIL PSE 190"]
+    );
+}

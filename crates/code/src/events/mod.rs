@@ -218,6 +218,8 @@ pub fn code_sentence_with(
         let stems = || participle_stems(lower[v]).find_map(|st| dict.verbs.get(st.as_str()));
         // ("Saudi Arabia lifts blockade": a headline's present tense read as a plural noun.)
         let headline = ctx.headline_verb(v);
+        // ("Israeli military struck a target": a past tense the tagger read as a noun.)
+        let past = ctx.past_tense(v);
         let Some(ids) = dict
             .verbs
             .get(lower[v])
@@ -230,10 +232,11 @@ pub fn code_sentence_with(
                 .flatten()
             })
             .or_else(|| headline.and_then(|st| dict.verbs.get(st)))
+            .or_else(|| past.as_deref().and_then(|st| dict.verbs.get(st)))
         else {
             continue;
         };
-        if !(ctx.looks_verbal(v) || headline.is_some()) || ctx.naming(v) {
+        if !(ctx.looks_verbal(v) || headline.is_some() || past.is_some()) || ctx.naming(v) {
             continue;
         }
         // An infinitive after a coded verb is part of that verb's event ("urged B to help",
@@ -1405,6 +1408,32 @@ impl Ctx<'_> {
     /// to look up ("lifts" → "lift", "pushes" → "push").
     /// ("Fornost and Gondor welcome a resumption of ties": "welcome" tagged as an
     /// interjection right after an actor is the verb, whatever stands at the root.)
+    /// The lemma of word `v` read as a past tense, when the tagger took it for a noun or an
+    /// adjective right after an actor, before any verb, and a determiner, name, number or
+    /// pronoun follows: "Israeli military struck a target", "The Syrian army seized all three
+    /// stations". (A plural or a word the past-tense reading leaves alone is no verb.)
+    fn past_tense(&self, v: usize) -> Option<String> {
+        let w = &self.ws[v];
+        if !matches!(w.upos, Some(Upos::Noun | Upos::Adj))
+            || w.lower.ends_with('s')
+            || !self.units.iter().any(|u| u.end == v)
+            || self.verb_before(v)
+        {
+            return None;
+        }
+        let next = self.ws.get(v + 1)?;
+        if !matches!(
+            next.upos,
+            Some(Upos::Det | Upos::Propn | Upos::Num | Upos::Pron)
+        ) {
+            return None;
+        }
+        let lemma = herald_nlp::Models::embedded()
+            .lemmatizer
+            .lemma(&w.lower, "VBD");
+        (lemma != w.lower).then_some(lemma)
+    }
+
     fn headline_verb(&self, v: usize) -> Option<&str> {
         let w = self.lower[v];
         let after_actor = self.units.iter().any(|u| u.end == v) && !self.verb_before(v);
