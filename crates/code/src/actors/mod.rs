@@ -291,8 +291,12 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                     // "of|from|in|for (the) (up to two modifiers)": "the mayor of the northern
                     // West Bank city of Nablus".
                     let gap = between(last.end, n.start);
-                    // "foreign troops in Almaty" are not Kazakh troops.
-                    let foreign = m.start > 0 && foreign_word(lower[m.start - 1]);
+                    // "foreign troops in Almaty" are not Kazakh troops, nor is "its forces in
+                    // Crimea" an army of Crimea's.
+                    let owned = m.start > 0
+                        && matches!(lower[m.start - 1], "its" | "their" | "his" | "her" | "our")
+                        && gap.first() == Some(&"in");
+                    let foreign = m.start > 0 && foreign_word(lower[m.start - 1]) || owned;
                     // ("from military-ruled Myanmar": a hyphened compound is one modifier.)
                     let glued = |k: usize| hyphened(ws, k) && k > last.end;
                     let mods: Vec<usize> = (last.end + 1..n.start)
