@@ -609,3 +609,15 @@ fn a_past_tense_read_as_a_noun_after_its_actor_is_the_verb() {
         ["ISRMIL PSE 190"]
     );
 }
+
+#[test]
+fn a_decision_is_the_act_and_peacekeepers_arriving_are_deployed() {
+    assert_eq!(
+        coded("Mexico has decided to grant political asylum to Evo Morales."),
+        ["MEX BOLOPP 075"]
+    );
+    assert_eq!(
+        coded("Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday."),
+        ["BGDMIL SLE 074"]
+    );
+}
