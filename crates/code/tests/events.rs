@@ -621,3 +621,15 @@ fn a_decision_is_the_act_and_peacekeepers_arriving_are_deployed() {
         ["BGDMIL SLE 074"]
     );
 }
+
+#[test]
+fn refusing_to_take_in_refugees_or_to_meet_is_a_rejection() {
+    assert_eq!(
+        coded("Lebanon says it will not accept any more Syrian refugees."),
+        ["LBN SYRREF 122"]
+    );
+    assert_eq!(
+        coded("Armenia refused to meet Azerbaijan's foreign minister."),
+        ["ARM AZEGOV 125"]
+    );
+}
