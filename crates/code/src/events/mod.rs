@@ -197,12 +197,23 @@ pub fn code_sentence_with(
     if out.discarded {
         return out;
     }
+    // Tokens with a subject of their own, found once for the sentence.
+    let mut subject_heads = vec![false; sentence.tokens.len()];
+    for t in &sentence.tokens {
+        if t.deprel.starts_with("nsubj")
+            && let Some(h) = t.head.checked_sub(1)
+            && h < subject_heads.len()
+        {
+            subject_heads[h] = true;
+        }
+    }
     let ctx = Ctx {
         ws: &ws,
         lower: &lower,
         units: &out.units,
         sentence,
         text,
+        subject_heads: &subject_heads,
     };
     let mut consumed = vec![false; ws.len()];
     let mut coded: Vec<Coded> = Vec::new();
@@ -1129,6 +1140,8 @@ struct Ctx<'a> {
     sentence: &'a Sentence,
     #[allow(dead_code)]
     text: &'a str,
+    /// By token: the token has a subject (`nsubj…`) among its children.
+    subject_heads: &'a [bool],
 }
 
 struct Match<'d> {
@@ -1247,6 +1260,9 @@ fn match_pattern_in<'d>(
     };
     // After the verb, left to right.
     let (mut pos, limit) = region;
+    let clause_end = (v + 1..ctx.ws.len())
+        .find(|&k| ctx.has_subject(k))
+        .unwrap_or(ctx.ws.len());
     let own = ctx.participle(v);
     // The item just read was `_`: the next must touch the one before.
     let mut tight = false;
@@ -1260,9 +1276,6 @@ fn match_pattern_in<'d>(
                 // Iraq" the claim is no "claim … attack".)
                 // Nor a word past such a verb: "announced it would prohibit all aid" is no
                 // "announce … aid".
-                let clause_end = (v + 1..ctx.ws.len())
-                    .find(|&k| ctx.has_subject(k))
-                    .unwrap_or(ctx.ws.len());
                 let (j, len) =
                     (pos..(pos + gap(touch)).min(clause_end).min(limit)).find_map(|j| {
                         alts.iter()
@@ -1638,10 +1651,7 @@ impl Ctx<'_> {
     fn has_subject(&self, k: usize) -> bool {
         self.parsed()
             && self.ws[k].upos == Some(Upos::Verb)
-            && self
-                .sentence
-                .children(self.ws[k].tok)
-                .any(|c| self.sentence.tokens[c].deprel.starts_with("nsubj"))
+            && self.subject_heads.get(self.ws[k].tok) == Some(&true)
     }
 
     /// The verb (word index) passing `accept` whose reported clause holds verb `v`: "The US
