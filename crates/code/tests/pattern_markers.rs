@@ -21,10 +21,7 @@ ERI\tEriador
 345\t* abandon new _ trade _ relations
 ";
 
-static CODER: LazyLock<Coder> = LazyLock::new(|| {
-    let dict = herald_dict::format::parse(DICT, "test.hd").expect("test dictionary");
-    Coder::with_dictionary(dict, false)
-});
+static CODER: LazyLock<Coder> = LazyLock::new(|| common::dictionary_coder(DICT));
 
 fn coded(text: &str) -> Vec<String> {
     common::coded_with(&CODER, text)

@@ -28,10 +28,7 @@ a (_ b 190) want = a b 138
 a (_ b assassinate) attempt = a b 185
 ";
 
-static CODER: LazyLock<Coder> = LazyLock::new(|| {
-    let dict = herald_dict::format::parse(DICT, "test.hd").expect("test dictionary");
-    Coder::with_dictionary(dict, false)
-});
+static CODER: LazyLock<Coder> = LazyLock::new(|| common::dictionary_coder(DICT));
 
 fn coded(text: &str) -> Vec<String> {
     common::coded_with(&CODER, text)

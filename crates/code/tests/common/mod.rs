@@ -18,3 +18,10 @@ pub fn coded_with(coder: &Coder, text: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// A coder with only the herald-format dictionary `text` (no defaults).
+#[allow(dead_code)] // not every test binary that includes this module uses it
+pub fn dictionary_coder(text: &str) -> Coder {
+    let dict = herald_dict::format::parse(text, "test.hd").expect("test dictionary");
+    Coder::with_dictionary(dict, false)
+}
