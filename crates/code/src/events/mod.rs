@@ -1592,6 +1592,11 @@ impl Ctx<'_> {
     /// verb the clause hangs on ("The US declared that China must …", "… must withdraw,
     /// Russia said"). Needs the parse.
     fn speaker(&self, v: usize) -> Option<usize> {
+        self.statement_verb(v).and_then(|k| self.subject(k))
+    }
+
+    /// The statement verb (word index) whose reported clause holds verb `v`.
+    fn statement_verb(&self, v: usize) -> Option<usize> {
         let statement = |k: usize| {
             SAY.contains(&self.lower[k])
                 || matches!(
@@ -1612,7 +1617,6 @@ impl Ctx<'_> {
                 )
         };
         self.reporting_verb(v, statement)
-            .and_then(|k| self.subject(k))
     }
 
     /// The verb (word index) whose open complement verb `v` is: "attempted" in "attempted
@@ -1752,7 +1756,17 @@ impl Ctx<'_> {
                         "that" | "which" | "who" => return self.modified(hw),
                         // "The US claimed that they had attacked Iraq": a pronoun no
                         // earlier sentence resolves, in a reported clause, is its speaker.
-                        "it" | "they" | "we" if let Some(sp) = self.speaker(hw) => {
+                        // (The statement's own subject as the parse gives it: a pronoun
+                        // there is not followed further, so two clauses reporting each
+                        // other cannot send this round for ever.)
+                        "it" | "they" | "we"
+                            if let Some(sp) = self.statement_verb(hw).and_then(|k| {
+                                self.sentence
+                                    .children(self.ws[k].tok)
+                                    .find(|&c| self.sentence.tokens[c].deprel.starts_with("nsubj"))
+                                    .and_then(|c| self.unit_of_token(c))
+                            }) =>
+                        {
                             return Some(sp);
                         }
                         _ => {}
