@@ -1422,31 +1422,38 @@ impl Ctx<'_> {
         true
     }
 
-    /// "Saudi Arabia lifts blockade of Qatar", "Myanmar president calls for reform": a word
-    /// tagged as a plural noun right after an actor, in a sentence whose parse has no verb at
-    /// its root and no verb before the word, is a headline's present tense. Returns the stem
-    /// to look up ("lifts" → "lift", "pushes" → "push").
-    /// ("Fornost and Gondor welcome a resumption of ties": "welcome" tagged as an
-    /// interjection right after an actor is the verb, whatever stands at the root.)
     /// The lemma of word `v` read as a past tense, when the tagger took it for a noun or an
     /// adjective right after an actor, before any verb, and a determiner, name, number or
     /// pronoun follows: "Israeli military struck a target", "The Syrian army seized all three
-    /// stations". (A plural or a word the past-tense reading leaves alone is no verb.)
+    /// stations"; or after any noun in a sentence with no verb tagged at all. (A plural or a
+    /// word the past-tense reading leaves alone is no verb.)
     fn past_tense(&self, v: usize) -> Option<String> {
         let w = &self.ws[v];
         if !matches!(w.upos, Some(Upos::Noun | Upos::Adj))
             || w.lower.ends_with('s')
-            || !self.units.iter().any(|u| u.end == v)
             || self.verb_before(v)
         {
             return None;
         }
-        let next = self.ws.get(v + 1)?;
-        if !matches!(
-            next.upos,
-            Some(Upos::Det | Upos::Propn | Upos::Num | Upos::Pron)
-        ) {
-            return None;
+        // In a sentence the tagger found no verb in at all, after any noun ("the new mayor
+        // left yesterday for Minas Tirith"); else right after an actor and before a noun
+        // phrase of its own.
+        let verbless = v > 0
+            && matches!(self.ws[v - 1].upos, Some(Upos::Noun | Upos::Propn))
+            && !self.ws[v..]
+                .iter()
+                .any(|w| matches!(w.upos, Some(Upos::Verb | Upos::Aux)));
+        if !verbless {
+            if !self.units.iter().any(|u| u.end == v) {
+                return None;
+            }
+            let next = self.ws.get(v + 1)?;
+            if !matches!(
+                next.upos,
+                Some(Upos::Det | Upos::Propn | Upos::Num | Upos::Pron)
+            ) {
+                return None;
+            }
         }
         let lemma = herald_nlp::Models::embedded()
             .lemmatizer
@@ -1454,6 +1461,12 @@ impl Ctx<'_> {
         (lemma != w.lower).then_some(lemma)
     }
 
+    /// "Saudi Arabia lifts blockade of Qatar", "Myanmar president calls for reform": a word
+    /// tagged as a plural noun right after an actor, in a sentence whose parse has no verb at
+    /// its root and no verb before the word, is a headline's present tense. Returns the stem
+    /// to look up ("lifts" → "lift", "pushes" → "push").
+    /// ("Fornost and Gondor welcome a resumption of ties": "welcome" tagged as an
+    /// interjection right after an actor is the verb, whatever stands at the root.)
     fn headline_verb(&self, v: usize) -> Option<&str> {
         let w = self.lower[v];
         let after_actor = self.units.iter().any(|u| u.end == v) && !self.verb_before(v);
