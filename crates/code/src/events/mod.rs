@@ -250,6 +250,12 @@ pub fn code_sentence_with(
         if !(ctx.looks_verbal(v) || headline.is_some() || past.is_some()) || ctx.naming(v) {
             continue;
         }
+        // "Before leaving for Beijing, President Bush …": PETRARCH's dictionaries and
+        // validation records code no gerund that hangs on a preposition with no subject of
+        // its own. (herald's lexicon codes it: "after meeting Putin, Xi said" is a meeting.)
+        if !dict.follows_codebook() && ctx.prepositional_gerund(v) {
+            continue;
+        }
         // An infinitive after a coded verb is part of that verb's event ("urged B to help",
         // "met B on Tuesday to discuss"); not one in a clause of its own ("said the US must
         // be ready to mediate").
@@ -1574,6 +1580,19 @@ impl Ctx<'_> {
     }
 
     /// A word before `v` is tagged as a verb.
+    /// Word `v` is a gerund right after a preposition ("after leaving Eriador", "before
+    /// meeting the envoy"), with no subject of its own.
+    fn prepositional_gerund(&self, v: usize) -> bool {
+        v > 0
+            && self.ws[v].upos == Some(Upos::Verb)
+            && self.lower[v].ends_with("ing")
+            && matches!(
+                self.lower[v - 1],
+                "after" | "before" | "while" | "upon" | "on" | "without" | "by" | "since"
+            )
+            && !self.has_subject(v)
+    }
+
     fn verb_before(&self, v: usize) -> bool {
         self.ws[..v]
             .iter()
