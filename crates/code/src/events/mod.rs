@@ -1586,10 +1586,8 @@ impl Ctx<'_> {
         v > 0
             && self.ws[v].upos == Some(Upos::Verb)
             && self.lower[v].ends_with("ing")
-            && matches!(
-                self.lower[v - 1],
-                "after" | "before" | "while" | "upon" | "on" | "without" | "by" | "since"
-            )
+            && (self.ws[v - 1].upos == Some(Upos::Adp) && self.lower[v - 1] != "to"
+                || matches!(self.lower[v - 1], "after" | "before" | "while" | "since"))
             && !self.has_subject(v)
     }
 
