@@ -1581,13 +1581,24 @@ impl Ctx<'_> {
 
     /// A word before `v` is tagged as a verb.
     /// Word `v` is a gerund right after a preposition ("after leaving Eriador", "before
-    /// meeting the envoy"), with no subject of its own.
+    /// meeting the envoy"), with no subject of its own, or the verb such a gerund governs
+    /// ("for helping young militants join an armed group").
     fn prepositional_gerund(&self, v: usize) -> bool {
+        let t = self.ws[v].tok;
+        if self.parsed()
+            && self.sentence.tokens[t].deprel == "xcomp"
+            && let Some(h) = self.sentence.head_of(t)
+            && let Some(hv) = self.ws.iter().position(|w| w.tok == h)
+            && hv < v
+            && self.prepositional_gerund(hv)
+        {
+            return true;
+        }
         v > 0
             && self.ws[v].upos == Some(Upos::Verb)
             && self.lower[v].ends_with("ing")
-            && (self.ws[v - 1].upos == Some(Upos::Adp) && self.lower[v - 1] != "to"
-                || matches!(self.lower[v - 1], "after" | "before" | "while" | "since"))
+            && matches!(self.ws[v - 1].upos, Some(Upos::Adp | Upos::Sconj))
+            && self.lower[v - 1] != "to"
             && !self.has_subject(v)
     }
 
