@@ -1388,6 +1388,36 @@ impl Ctx<'_> {
         self.sentence.tokens.iter().any(|t| !t.deprel.is_empty())
     }
 
+    /// "after the museum shooting last week", "the embassy bombing killed 12": a gerund
+    /// closing a noun phrase that a determiner opens, with no object or subject of its own,
+    /// names the event; it is no verb.
+    fn compound_gerund(&self, v: usize) -> bool {
+        if v < 2 || !self.lower[v].ends_with("ing") || !self.parsed() {
+            return false;
+        }
+        let t = self.ws[v].tok;
+        if self.sentence.children(t).any(|c| {
+            let r = self.sentence.tokens[c].deprel.as_str();
+            r == "obj" || r.starts_with("nsubj") || r == "ccomp" || r == "xcomp"
+        }) || self.ws.get(v + 1).is_some_and(|w| {
+            // ("a cargo plane flying from Karachi": a participle of its own.)
+            matches!(
+                w.upos,
+                Some(Upos::Det | Upos::Pron | Upos::Propn | Upos::Adp | Upos::Part)
+            )
+        }) {
+            return false;
+        }
+        let mut k = v - 1;
+        if self.ws[k].upos != Some(Upos::Noun) {
+            return false;
+        }
+        while k > 0 && matches!(self.ws[k].upos, Some(Upos::Noun | Upos::Propn | Upos::Adj)) {
+            k -= 1;
+        }
+        self.ws[k].upos == Some(Upos::Det)
+    }
+
     /// Whether word `v` is used as a verb here (tags when present, else its neighbours).
     fn looks_verbal(&self, v: usize) -> bool {
         // "Qaeda-linked", "Russian-backed", "state-run": the second half of a hyphenated
@@ -1406,7 +1436,7 @@ impl Ctx<'_> {
                     .ws
                     .get(v + 1)
                     .is_some_and(|w| matches!(w.upos, Some(Upos::Noun | Upos::Propn)));
-            return matches!(u, Upos::Verb) && !modifier
+            return matches!(u, Upos::Verb) && !modifier && !self.compound_gerund(v)
                 || u == Upos::Adj && self.lower[v].ends_with("ed") && !attributive;
         }
         if v == 0 {
