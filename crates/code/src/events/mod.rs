@@ -250,10 +250,11 @@ pub fn code_sentence_with(
         if !(ctx.looks_verbal(v) || headline.is_some() || past.is_some()) || ctx.naming(v) {
             continue;
         }
-        // "Before leaving for Beijing, President Bush …": PETRARCH's dictionaries and
-        // validation records code no gerund that hangs on a preposition with no subject of
-        // its own. (herald's lexicon codes it: "after meeting Putin, Xi said" is a meeting.)
-        if !dict.follows_codebook() && ctx.prepositional_gerund(v) {
+        // "Before leaving for Beijing, President Bush …", "… held talks, offering support":
+        // PETRARCH's dictionaries and validation records code no gerund with no subject of
+        // its own that hangs on a preposition or follows a comma. (herald's lexicon codes
+        // it: "after meeting Putin, Xi said" is a meeting.)
+        if !dict.follows_codebook() && ctx.gerund_adjunct(v) {
             continue;
         }
         // An infinitive after a coded verb is part of that verb's event ("urged B to help",
@@ -1611,24 +1612,27 @@ impl Ctx<'_> {
 
     /// A word before `v` is tagged as a verb.
     /// Word `v` is a gerund right after a preposition ("after leaving Eriador", "before
-    /// meeting the envoy"), with no subject of its own, or the verb such a gerund governs
-    /// ("for helping young militants join an armed group").
-    fn prepositional_gerund(&self, v: usize) -> bool {
+    /// meeting the envoy") or a comma (", offering support to Lebanon"), with no subject of
+    /// its own, or a verb such a gerund governs ("for helping young militants join an armed
+    /// group") or is coordinated with (", scaling a pole and unfurling banners").
+    fn gerund_adjunct(&self, v: usize) -> bool {
         let t = self.ws[v].tok;
         if self.parsed()
-            && self.sentence.tokens[t].deprel == "xcomp"
+            && matches!(self.sentence.tokens[t].deprel.as_str(), "xcomp" | "conj")
             && let Some(h) = self.sentence.head_of(t)
             && let Some(hv) = self.ws.iter().position(|w| w.tok == h)
             && hv < v
-            && self.prepositional_gerund(hv)
+            && self.gerund_adjunct(hv)
         {
             return true;
         }
         v > 0
             && self.ws[v].upos == Some(Upos::Verb)
             && self.lower[v].ends_with("ing")
-            && matches!(self.ws[v - 1].upos, Some(Upos::Adp | Upos::Sconj))
-            && self.lower[v - 1] != "to"
+            && (matches!(self.ws[v - 1].upos, Some(Upos::Adp | Upos::Sconj))
+                && self.lower[v - 1] != "to"
+                // (", offering further military support": a participle clause after a comma.)
+                || self.lower[v - 1] == ",")
             && !self.has_subject(v)
     }
 
