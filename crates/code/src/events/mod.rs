@@ -254,7 +254,7 @@ pub fn code_sentence_with(
         // PETRARCH's dictionaries and validation records code no gerund with no subject of
         // its own that hangs on a preposition or follows a comma. (herald's lexicon codes
         // it: "after meeting Putin, Xi said" is a meeting.)
-        if !dict.follows_codebook() && ctx.gerund_adjunct(v) {
+        if !dict.follows_codebook() && (ctx.gerund_adjunct(v) || ctx.reduced_relative(v)) {
             continue;
         }
         // An infinitive after a coded verb is part of that verb's event ("urged B to help",
@@ -1633,6 +1633,16 @@ impl Ctx<'_> {
                 && self.lower[v - 1] != "to"
                 // (", offering further military support": a participle clause after a comma.)
                 || self.lower[v - 1] == ",")
+            && !self.has_subject(v)
+    }
+
+    /// Word `v` is a participle modifying a noun, with no subject of its own ("an
+    /// agreement forced on Qatar by Saudi Arabia", "victims killed by the crash").
+    fn reduced_relative(&self, v: usize) -> bool {
+        let t = self.ws[v].tok;
+        self.parsed()
+            && self.sentence.tokens[t].deprel.starts_with("acl")
+            && matches!(self.sentence.tokens[t].xpos.as_str(), "VBN" | "VBG")
             && !self.has_subject(v)
     }
 
