@@ -326,9 +326,39 @@ pub fn code_sentence_with(
                     ctx.subject(v)
                 }
             };
+            // "Rockets were fired from Gaza at southern Israel": with no agent, where an
+            // attack came from is who made it, and what it was aimed at is its target.
+            let violent = matches!(m.pattern.code.get(..2), Some("18" | "19" | "20"));
+            let aimed = |preps: &[&str]| {
+                let stop = ctx.clause_end_after(v);
+                ctx.units.iter().position(|u| {
+                    u.start > v
+                        && u.start < stop
+                        && u.prep.as_deref().is_some_and(|p| preps.contains(&p))
+                })
+            };
+            let origin = || {
+                if violent && by.is_none() {
+                    aimed(&["from"])
+                } else {
+                    None
+                }
+            };
+            let aim = || {
+                if violent {
+                    aimed(&["at", "against", "on"])
+                } else {
+                    None
+                }
+            };
             // (A pattern's target may have matched the agent itself: "detained by troops".)
             let tgt = m.target.filter(|&t| Some(t) != by || m.source.is_some());
-            (m.source.or(by), tgt.or_else(done_to))
+            let src = m.source.or(by).or_else(origin);
+            let tgt = tgt
+                .or_else(done_to)
+                .or_else(aim)
+                .filter(|&t| Some(t) != src);
+            (src, tgt)
         } else {
             let s = m.source.or_else(|| ctx.subject(v)).or_else(|| {
                 // "condemned … and promised raids": a coordinated verb shares the subject.
@@ -1737,6 +1767,18 @@ impl Ctx<'_> {
     }
 
     /// True when word `k` is a verb with a subject of its own in the parse.
+    /// Where the clause of verb `v` ends: at a subordinator or relative pronoun outside an
+    /// actor's name, or at the next verb with a subject of its own.
+    fn clause_end_after(&self, v: usize) -> usize {
+        (v + 1..self.ws.len())
+            .find(|&k| {
+                (CLAUSE.contains(&self.lower[k]) || self.relative_pronoun(k))
+                    && self.in_unit(k).is_none()
+                    || self.has_subject(k)
+            })
+            .unwrap_or(self.ws.len())
+    }
+
     fn has_subject(&self, k: usize) -> bool {
         self.parsed()
             && self.ws[k].upos == Some(Upos::Verb)
