@@ -633,3 +633,14 @@ fn refusing_to_take_in_refugees_or_to_meet_is_a_rejection() {
         ["ARM AZEGOV 125"]
     );
 }
+
+#[test]
+fn a_known_actor_right_before_a_verb_is_its_subject_whatever_the_parse() {
+    // The parse may hang "Russia" on "after" and "seized" on the main verb.
+    let got = coded("NATO strengthened its forces in Europe after Russia seized Crimea.");
+    assert!(got.iter().any(|e| e == "RUS UKR 171"), "{got:?}");
+    assert!(
+        !got.iter().any(|e| e.starts_with("IGOWSTNAT UKR")),
+        "{got:?}"
+    );
+}

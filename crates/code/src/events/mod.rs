@@ -1859,6 +1859,24 @@ impl Ctx<'_> {
         }
         if self.parsed() {
             let t = self.ws[v].tok;
+            // "… after Arnor met Gondor": an actor the dictionaries know, right before a
+            // finite verb whose parse gives it no subject it knows, is that verb's subject
+            // (the parse may have hung the name on the preposition and the verb on the main
+            // clause).
+            let parsed_subject = self.sentence.children(t).any(|c| {
+                self.sentence.tokens[c].deprel.starts_with("nsubj")
+                    && self.unit_of_token(c).is_some()
+            });
+            if !parsed_subject
+                && matches!(self.sentence.tokens[t].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                && let Some(u) = self.units.iter().position(|u| {
+                    u.end == v
+                        && u.prep.as_deref().is_none_or(|p| CLAUSE.contains(&p))
+                        && !u.members.iter().all(|m| m.code.starts_with("---"))
+                })
+            {
+                return Some(u);
+            }
             let mut head = Some(t);
             let mut climbed_advcl = false;
             // Follow xcomp/conj up to a verb with a subject.
