@@ -644,3 +644,12 @@ fn a_known_actor_right_before_a_verb_is_its_subject_whatever_the_parse() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_attribution_s_speaker_is_not_an_actor_of_the_clause_it_reports() {
+    let got =
+        coded("Israel and the Palestinians reached a deal on water, the meeting's chairman said.");
+    assert!(!got.iter().any(|e| e.ends_with(" 010")), "{got:?}");
+    // (The reported act is coded all the same.)
+    assert!(got.iter().any(|e| e == "ISR PSE 057"), "{got:?}");
+}

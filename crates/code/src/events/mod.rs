@@ -1938,10 +1938,14 @@ impl Ctx<'_> {
             }
         }
         let cs = self.clause_start(v);
+        // ("Fornost welcomes the talks, the news agency said": the speaker is not an actor of
+        // the clause it reports.)
+        let attribution = SAY.contains(&self.lower[v]);
         let found = self.units.iter().rposition(|u| {
             u.end <= v
                 && u.start >= cs
                 && (u.prep.is_none() || u.prep.as_deref() == Some("of") && self.counted(u))
+                && !(attribution && self.lower[u.end..v].contains(&","))
         });
         if found.is_some() {
             return found;
