@@ -1525,7 +1525,9 @@ impl Ctx<'_> {
         let lemma = herald_nlp::Models::embedded()
             .lemmatizer
             .lemma(&w.lower, "VBD");
-        (lemma != w.lower).then_some(lemma)
+        // (In a verbless sentence a past tense that is its own lemma counts too: "Jewish
+        // settlers set fire to the offices".)
+        (lemma != w.lower || verbless).then_some(lemma)
     }
 
     /// "Saudi Arabia lifts blockade of Qatar", "Myanmar president calls for reform": a word
