@@ -653,3 +653,13 @@ fn an_attribution_s_speaker_is_not_an_actor_of_the_clause_it_reports() {
     // (The reported act is coded all the same.)
     assert!(got.iter().any(|e| e == "ISR PSE 057"), "{got:?}");
 }
+
+#[test]
+fn being_engaged_in_an_act_is_doing_it() {
+    let got = coded("Serb forces were engaged in ethnic cleansing in Kosovo.");
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("SRBMIL ") && e.ends_with(" 203")),
+        "{got:?}"
+    );
+}

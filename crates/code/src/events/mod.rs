@@ -1583,6 +1583,11 @@ impl Ctx<'_> {
     /// Passive voice: a participle after a form of "be", or one that modifies a noun
     /// ("victims killed by the crash").
     fn passive(&self, v: usize) -> bool {
+        // ("Serb forces were engaged in ethnic cleansing": a state the subject is in, done by
+        // the subject.)
+        if matches!(self.lower[v], "engaged" | "involved") && self.lower.get(v + 1) == Some(&"in") {
+            return false;
+        }
         if self.parsed() {
             let t = self.ws[v].tok;
             return self.reduced_passive(v)
