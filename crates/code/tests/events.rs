@@ -663,3 +663,12 @@ fn being_engaged_in_an_act_is_doing_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_opening_participle_with_only_a_report_after_it_is_the_main_verb() {
+    // The parse may hang "rioted" on "Prisoners" as a participle; nothing else is the verb.
+    let got = coded(
+        "Prisoners rioted at a jail in East Timor's capital Dili on Monday joining thousands of demonstrators, local sources said.",
+    );
+    assert!(got.iter().any(|e| e.ends_with(" 145")), "{got:?}");
+}

@@ -1620,9 +1620,24 @@ impl Ctx<'_> {
     fn reduced_passive(&self, v: usize) -> bool {
         let t = self.ws[v].tok;
         let tok = &self.sentence.tokens[t];
+        // (Unless the participle follows the noun phrase that opens the sentence, no agent
+        // follows, and the only other verbs report the sentence or hang on it: in "Prisoners
+        // rioted at a jail …, local sources said" the parse missed the main verb.)
+        let agent = self.lower.get(v + 1) == Some(&"by");
+        let opens = !self.ws[..v]
+            .iter()
+            .any(|w| w.punct || w.upos == Some(Upos::Verb));
+        let other_verb = !opens
+            || (0..self.ws.len()).any(|k| {
+                k != v
+                    && matches!(self.ws[k].upos, Some(Upos::Verb))
+                    && !SAY.contains(&self.lower[k])
+                    && !self.lower[k].ends_with("ing")
+            });
         tok.deprel == "acl"
             && tok.xpos == "VBN"
             && self.main_verb_besides(t)
+            && (agent || other_verb)
             && !self.sentence.children(t).any(|c| {
                 let r = self.sentence.tokens[c].deprel.as_str();
                 r.starts_with("nsubj") || r.starts_with("aux") || r == "obj"
