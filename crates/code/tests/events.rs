@@ -672,3 +672,13 @@ fn an_opening_participle_with_only_a_report_after_it_is_the_main_verb() {
     );
     assert!(got.iter().any(|e| e.ends_with(" 145")), "{got:?}");
 }
+
+#[test]
+fn a_public_role_naming_its_act_in_one_word_is_coded_without_a_country() {
+    assert_eq!(
+        coded("City officials have imposed a curfew."),
+        ["---GOV - 1723"]
+    );
+    // (A company's business is no event.)
+    assert!(coded("The company signed a contract.").is_empty());
+}
