@@ -1671,7 +1671,6 @@ impl Ctx<'_> {
             .position(|k| k.deprel == "root" && matches!(k.upos, Upos::Verb | Upos::Aux))
     }
 
-    /// A word before `v` is tagged as a verb.
     /// Word `v` is a gerund right after a preposition ("after leaving Eriador", "before
     /// meeting the envoy") or a comma (", offering support to Lebanon"), with no subject of
     /// its own, or a verb such a gerund governs ("for helping young militants join an armed
@@ -1707,6 +1706,7 @@ impl Ctx<'_> {
             && !self.has_subject(v)
     }
 
+    /// A word before `v` is tagged as a verb.
     fn verb_before(&self, v: usize) -> bool {
         self.ws[..v]
             .iter()
@@ -1797,19 +1797,20 @@ impl Ctx<'_> {
         Some((from, to))
     }
 
-    /// True when word `k` is a verb with a subject of its own in the parse.
     /// Where the clause of verb `v` ends: at a subordinator or relative pronoun outside an
     /// actor's name, or at the next verb with a subject of its own.
     fn clause_end_after(&self, v: usize) -> usize {
         (v + 1..self.ws.len())
-            .find(|&k| {
-                (CLAUSE.contains(&self.lower[k]) || self.relative_pronoun(k))
-                    && self.in_unit(k).is_none()
-                    || self.has_subject(k)
-            })
+            .find(|&k| self.opens_clause(k) || self.has_subject(k))
             .unwrap_or(self.ws.len())
     }
 
+    /// Word `k` opens a subordinate or relative clause (outside an actor's name).
+    fn opens_clause(&self, k: usize) -> bool {
+        (CLAUSE.contains(&self.lower[k]) || self.relative_pronoun(k)) && self.in_unit(k).is_none()
+    }
+
+    /// True when word `k` is a verb with a subject of its own in the parse.
     fn has_subject(&self, k: usize) -> bool {
         self.parsed()
             && self.ws[k].upos == Some(Upos::Verb)
@@ -2068,10 +2069,7 @@ impl Ctx<'_> {
         // Nor cross into a relative clause ("its campaign against the group that has seized
         // parts of Iraq": Iraq is no target of the campaign).
         let stop = (v + 1..self.ws.len())
-            .find(|&k| {
-                (CLAUSE.contains(&self.lower[k]) || self.relative_pronoun(k))
-                    && self.in_unit(k).is_none()
-            })
+            .find(|&k| self.opens_clause(k))
             .unwrap_or(self.ws.len());
         let own = self.participle(v);
         (0..self.units.len()).find(|&i| {
