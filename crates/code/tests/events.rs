@@ -682,3 +682,41 @@ fn a_public_role_naming_its_act_in_one_word_is_coded_without_a_country() {
     // (A company's business is no event.)
     assert!(coded("The company signed a contract.").is_empty());
 }
+
+#[test]
+fn agents_written_together_name_one_role() {
+    // The head noun is the role; a modifier that only says what body it belongs to, or an
+    // armed group's own word, adds nothing.
+    assert_eq!(
+        coded("Afghan army commanders met Pakistani officials."),
+        ["AFGMIL PAKGOV 040"]
+    );
+    assert_eq!(
+        coded("Syrian rebel commanders met Turkish officials."),
+        ["SYRREB TURGOV 040"]
+    );
+    assert_eq!(
+        coded("Iraqi government troops attacked the village."),
+        ["IRQMIL - 180"]
+    );
+    let got = coded("A company spokesman told Reuters the plant would close.");
+    assert!(got.iter().any(|e| e.starts_with("---BUS ")), "{got:?}");
+}
+
+#[test]
+fn a_participle_between_a_verb_and_its_object_is_no_event() {
+    // "exiled" modifies "leaders"; the expulsion is the one event.
+    let got = coded("Qatar expelled exiled leaders of the Egyptian opposition.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("QAT EGY"), "{got:?}");
+}
+
+#[test]
+fn a_noun_that_makes_agents_a_body_keeps_them_actors() {
+    // "groups" after "radical Islamist" says they form a body; the agents stay the actor
+    // (an agent before any other noun is a modifier: "military assistance").
+    let got = coded(
+        "Kazakh authorities point out the involvement of radical Islamist groups in the protests.",
+    );
+    assert!(got.iter().any(|e| e == "KAZGOV ---RAD 112"), "{got:?}");
+}

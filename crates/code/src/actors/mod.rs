@@ -146,7 +146,76 @@ fn matches(
             i += 1;
         }
     }
+    merge_agents(&mut out, dict.follows_codebook());
     out
+}
+
+/// "exiled leaders", "army commanders", "Islamist opposition leaders": agents written next to
+/// each other name one agent. PETRARCH's dictionaries stack their codes in order (`OPP` +
+/// `MUS` → `OPPMUS`, as its validation records code "exiled leaders of Egypt's Muslim
+/// Brotherhood" `EGYOPPMUS`); herald's lexicon, following the codebook, reads the last word
+/// as the role and the first as what kind of role it is: a role the head repeats or that
+/// only says "official" adds nothing ("army commanders" `MIL`, "military officials" `MIL`),
+/// and a non-state armed group's commanders are that group (`REB`, not `REBMIL`).
+fn merge_agents(ms: &mut Vec<Match>, codebook: bool) {
+    let mut k = 0;
+    while k + 1 < ms.len() {
+        let (a, b) = (&ms[k], &ms[k + 1]);
+        let (Raw::Agent(x), Raw::Agent(y)) = (&a.what, &b.what) else {
+            k += 1;
+            continue;
+        };
+        if x.prefix || y.prefix || a.end != b.start {
+            k += 1;
+            continue;
+        }
+        let code = stack_roles(&x.code, &y.code, codebook);
+        let merged = AgentCode {
+            code,
+            prefix: false,
+            line: y.line,
+        };
+        ms[k].end = ms[k + 1].end;
+        ms[k].what = Raw::Agent(merged);
+        ms.remove(k + 1);
+    }
+}
+
+/// The role code of agent `first` written before agent `head` (see [`merge_agents`]).
+fn stack_roles(first: &str, head: &str, codebook: bool) -> String {
+    let roles = |c: &str| -> Vec<String> {
+        c.as_bytes()
+            .chunks(3)
+            .map(|r| String::from_utf8_lossy(r).into_owned())
+            .collect()
+    };
+    let mut out = roles(first);
+    for r in roles(head) {
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    if codebook && out.len() > 1 {
+        // "military officials", "police spokesman": the official of a body is that body.
+        if out.last().is_some_and(|r| r == "GOV") {
+            out.pop();
+        }
+        // "government forces", "regime warplanes": an army (GOVMIL is a defence ministry).
+        if out.len() > 1 && out[0] == "GOV" && out[1] == "MIL" {
+            out.remove(0);
+        }
+        // "rebel commanders", "militia fighters": the armed group, not an army.
+        if out.len() > 1
+            && out.last().is_some_and(|r| r == "MIL" || r == "REB")
+            && out[..out.len() - 1]
+                .iter()
+                .any(|r| matches!(r.as_str(), "REB" | "INS" | "SEP" | "UAF"))
+        {
+            out.pop();
+        }
+    }
+    out.truncate(3);
+    out.concat()
 }
 
 /// "military-ruled Myanmar", "rebel-held Aleppo": an agent word joined by a hyphen to the
@@ -326,15 +395,59 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                         }
                     }
                 }
-                let end = actors.last().map_or(last.end, |&j| ms[j].end);
+                // "exiled leaders of Egypt's Muslim Brotherhood", "commanders of Syria's
+                // army": an agent owned by the one country the phrase names adds its role.
+                let owned = match actors.as_slice() {
+                    &[c] => ms.get(c + 1).and_then(|n| match &n.what {
+                        Raw::Agent(a)
+                            if !a.prefix
+                                && matches!(
+                                    between(ms[c].end, n.start).as_slice(),
+                                    ["'s" | "'"]
+                                ) =>
+                        {
+                            Some((c + 1, a))
+                        }
+                        _ => None,
+                    }),
+                    _ => None,
+                };
+                let mut end = owned.map_or_else(
+                    || actors.last().map_or(last.end, |&j| ms[j].end),
+                    |(o, _)| ms[o].end,
+                );
                 if actors.is_empty() && agents.len() == 1 && modifier(ws, last.end) {
-                    r = k + 1;
-                    continue;
+                    // ("radical Islamist groups", "militant cells": a noun that only says the
+                    // agents form a body keeps them actors, and joins the phrase. PETRARCH's
+                    // dictionaries list such phrases themselves: "ISLAMIST_GROUP".)
+                    if !(dict.follows_codebook() && COLLECTIVE.contains(&lower[last.end])) {
+                        r = k + 1;
+                        continue;
+                    }
+                    end = last.end + 1;
                 }
                 let mut members = Vec::new();
                 for &a in &agents {
                     let Raw::Agent(ag) = &ms[a].what else {
                         continue;
+                    };
+                    let stacked;
+                    let ag = match owned {
+                        Some((_, o)) if dict.follows_codebook() => {
+                            stacked = AgentCode {
+                                code: stack_roles(&o.code, &ag.code, true),
+                                ..ag.clone()
+                            };
+                            &stacked
+                        }
+                        Some((_, o)) => {
+                            stacked = AgentCode {
+                                code: stack_roles(&ag.code, &o.code, false),
+                                ..ag.clone()
+                            };
+                            &stacked
+                        }
+                        None => ag,
                     };
                     if actors.is_empty() {
                         members.push(Member {
@@ -349,7 +462,10 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                         };
                         members.push(Member {
                             code: compose(code, ag),
-                            span: span(ms[a].start, ms[a].end).cover(span(ms[c].start, ms[c].end)),
+                            span: span(ms[a].start, ms[a].end).cover(span(
+                                ms[c].start,
+                                owned.map_or(ms[c].end, |(o, _)| ms[o].end),
+                            )),
                             kind: "agent".into(),
                         });
                     }
@@ -360,7 +476,7 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                     members,
                     prep: None,
                 });
-                r = actors.last().map_or(k + 1, |&j| j + 1);
+                r = owned.map_or_else(|| actors.last().map_or(k + 1, |&j| j + 1), |(o, _)| o + 1);
             }
         }
     }
@@ -640,6 +756,28 @@ fn nominal(w: &Word, dict: &CompiledDict) -> bool {
 
 /// An agent word used as a modifier ("military assistance", "press conference") names no
 /// actor: the next word is a noun.
+/// Nouns that make a body of the agents before them ("Islamist groups", "militant cells").
+const COLLECTIVE: &[&str] = &[
+    "group",
+    "groups",
+    "organisation",
+    "organisations",
+    "organization",
+    "organizations",
+    "faction",
+    "factions",
+    "movement",
+    "movements",
+    "cell",
+    "cells",
+    "outfit",
+    "outfits",
+    "wing",
+    "elements",
+    "members",
+    "supporters",
+];
+
 fn modifier(ws: &[Word], end: usize) -> bool {
     ws.get(end)
         .is_some_and(|w| w.upos == Some(Upos::Noun) && !w.punct)
@@ -769,4 +907,26 @@ pub fn resolve_span(
         .into_iter()
         .flat_map(|u| u.members)
         .find(|m| m.span.overlaps(span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stack_roles;
+
+    #[test]
+    fn stacked_roles_follow_each_dictionary_s_convention() {
+        // PETRARCH: every role, in the order written, each once.
+        assert_eq!(stack_roles("OPP", "MUS", false), "OPPMUS");
+        assert_eq!(stack_roles("GOV", "MIL", false), "GOVMIL");
+        assert_eq!(stack_roles("MIL", "MIL", false), "MIL");
+        // herald's lexicon: the head is the role, a body's officials are the body.
+        assert_eq!(stack_roles("MIL", "GOV", true), "MIL");
+        assert_eq!(stack_roles("GOV", "GOV", true), "GOV");
+        assert_eq!(stack_roles("GOV", "MIL", true), "MIL");
+        assert_eq!(stack_roles("REB", "MIL", true), "REB");
+        assert_eq!(stack_roles("BUS", "GOV", true), "BUS");
+        assert_eq!(stack_roles("MUS", "INS", true), "MUSINS");
+        // At most three roles.
+        assert_eq!(stack_roles("RADMUS", "OPPCVL", false), "RADMUSOPP");
+    }
 }
