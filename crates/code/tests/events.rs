@@ -720,3 +720,18 @@ fn a_noun_that_makes_agents_a_body_keeps_them_actors() {
     );
     assert!(got.iter().any(|e| e == "KAZGOV ---RAD 112"), "{got:?}");
 }
+
+#[test]
+fn the_speaker_of_a_reporting_tail_is_no_target() {
+    // The speaker's phrase, a name after it included, is who reports the event, not whom
+    // it was done to.
+    for text in [
+        "Russia sent troops to the region, Kazakh officials said.",
+        "Russia criticized the decision, Kazakh Deputy Foreign Minister Roman Vassilenko said \
+         on Monday.",
+    ] {
+        let got = coded(text);
+        assert!(got.iter().any(|e| e.starts_with("RUS ")), "{text}: {got:?}");
+        assert!(!got.iter().any(|e| e.contains(" KAZ")), "{text}: {got:?}");
+    }
+}

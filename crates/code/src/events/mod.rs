@@ -1345,6 +1345,11 @@ fn match_pattern_in<'d>(
                         && u.start < pos + gap(touch)
                         && u.end <= limit
                         && (!own || (u.start..u.end).any(|k| ctx.governs(v, k)))
+                        // (Nor the speaker of a reporting tail: "…, Gondor's minister said".)
+                        && !(*item == Item::Target
+                            && u.start > 0
+                            && ctx.ws[u.start - 1].punct
+                            && ctx.reporting_subject(u))
                 })?;
                 if pos == v + 1
                     && ctx.lower.get(pos) == Some(&"to")
@@ -1482,15 +1487,17 @@ impl Ctx<'_> {
         }
         if let Some(u) = self.ws[v].upos {
             // ("the occupied territories": an adjective.)
-            let attributive = v > 0 && matches!(self.ws[v - 1].upos, Some(Upos::Det | Upos::Adp));
-            // ("the detained leaders": a participle between a determiner and its noun.)
+            let attributive =
+                v > 0 && matches!(self.ws[v - 1].upos, Some(Upos::Det | Upos::Adp | Upos::Num));
+            // ("the detained leaders", "an estimated 2,000": a participle between a determiner
+            // and its noun or number.)
             let modifier = attributive
                 && self.parsed()
                 && self.sentence.tokens[self.ws[v].tok].xpos == "VBN"
                 && self
                     .ws
                     .get(v + 1)
-                    .is_some_and(|w| matches!(w.upos, Some(Upos::Noun | Upos::Propn)));
+                    .is_some_and(|w| matches!(w.upos, Some(Upos::Noun | Upos::Propn | Upos::Num)));
             return matches!(u, Upos::Verb) && !modifier && !self.compound_gerund(v)
                 || u == Upos::Adj && self.lower[v].ends_with("ed") && !attributive;
         }
@@ -2187,10 +2194,22 @@ impl Ctx<'_> {
     /// ", a senior official said": the unit is the speaker of a reporting tail.
     fn reporting_subject(&self, u: &Unit) -> bool {
         let mut k = u.end;
+        // ("US officials said", "US Deputy Secretary of Energy Jeffrey Kupfer said": the
+        // rest of the speaker's noun phrase, a name, may stand between.)
+        let name = |k: usize| {
+            matches!(self.ws[k].upos, Some(Upos::Noun | Upos::Propn))
+                // ("Roman Vassilenko": a first name the tagger reads as an adjective.)
+                || self.ws[k].cap && self.ws[k].upos == Some(Upos::Adj)
+        };
+        let mut names = 0;
         while k < self.ws.len()
             && (self.lower[k].ends_with("ly")
-                || matches!(self.lower[k], "also" | "later" | "has" | "have" | "had"))
+                || matches!(self.lower[k], "also" | "later" | "has" | "have" | "had")
+                || names < 4 && name(k) && !SAY.contains(&self.lower[k]))
         {
+            if name(k) {
+                names += 1;
+            }
             k += 1;
         }
         k < self.ws.len() && SAY.contains(&self.lower[k])
