@@ -735,3 +735,17 @@ fn the_speaker_of_a_reporting_tail_is_no_target() {
         assert!(!got.iter().any(|e| e.contains(" KAZ")), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn a_noun_modifying_a_pattern_s_noun_is_no_second_event() {
+    // "arrest" in "issued arrest warrants" is the kind of warrant "issue warrant for" coded.
+    let got = coded(
+        "A court in Guyana has issued arrest warrants for two Brazilian men, a senior \
+         Guyanese police officer said on Wednesday.",
+    );
+    assert_eq!(
+        got.iter().filter(|e| e.ends_with(" 173")).count(),
+        1,
+        "{got:?}"
+    );
+}

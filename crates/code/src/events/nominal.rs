@@ -108,6 +108,14 @@ pub(super) fn code_nouns(
         {
             continue;
         }
+        // ("issued arrest warrants for two men": a noun modifying a noun that a verb's
+        // pattern has used is part of that event.)
+        if ctx.parsed()
+            && ctx.sentence.tokens[ctx.ws[n].tok].deprel == "compound"
+            && consumed.get(n + 1) == Some(&true)
+        {
+            continue;
+        }
         let gov = governor(ctx, n);
         let gov_lemma = gov.map(|g| lemma(ctx, g));
         // "lifts blockade" in a headline is often tagged as two nouns: look at the words too.
