@@ -300,10 +300,14 @@ impl CompiledDict {
                 line: a.line,
             });
             for (n, raw) in names.iter().zip(&a.names) {
-                if raw.starts_with('=') {
-                    c.exact_actors.insert(n, id);
-                } else {
-                    c.actors.insert(n, id);
+                // A name of several words may be written with underscores for some of its
+                // spaces, as the dictionaries write it ("the Prince of Dol_Amroth").
+                for n in &underscore_variants(n) {
+                    if raw.starts_with('=') {
+                        c.exact_actors.insert(n, id);
+                    } else {
+                        c.actors.insert(n, id);
+                    }
                 }
             }
         }
@@ -403,6 +407,26 @@ impl CompiledDict {
         }
         None
     }
+}
+
+/// `phrase` (words joined by spaces) with every choice of its spaces written as `_`,
+/// itself first; phrases of more than five words only as written.
+fn underscore_variants(phrase: &str) -> Vec<String> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let gaps = words.len() - 1;
+    if gaps == 0 || gaps > 4 {
+        return vec![phrase.to_string()];
+    }
+    (0..1u32 << gaps)
+        .map(|mask| {
+            let mut out = words[0].to_string();
+            for (g, w) in words[1..].iter().enumerate() {
+                out.push(if mask & (1 << g) == 0 { ' ' } else { '_' });
+                out.push_str(w);
+            }
+            out
+        })
+        .collect()
 }
 
 /// Lower-case words of a phrase, `_` and spaces as separators.
@@ -554,6 +578,22 @@ mod tests {
         );
         assert_eq!(ix.longest(&["-ist"], 0), Some((1, vec![&3])));
         assert_eq!(ix.longest(&["hard", "liners"], 0), None);
+    }
+
+    #[test]
+    fn names_written_with_underscores_match() {
+        let p = petrarch::read_actors("PRINCE OF DOL AMROTH [DOL]\nARNOR [ARN]\n");
+        let c = CompiledDict::new(&p.dict);
+        for words in [
+            &["the", "prince", "of", "dol", "amroth"][..],
+            &["the", "prince", "of", "dol_amroth"],
+            &["the", "prince_of_dol_amroth"],
+        ] {
+            let (n, _) = c.actors.longest(words, 1).unwrap();
+            assert_eq!(n, words.len() - 1, "{words:?}");
+        }
+        assert_eq!(underscore_variants("arnor"), ["arnor"]);
+        assert_eq!(underscore_variants("a b").len(), 2);
     }
 
     #[test]
