@@ -749,3 +749,24 @@ fn a_noun_modifying_a_pattern_s_noun_is_no_second_event() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_with_a_company_s_ending_is_a_business() {
+    // An agent word inside the name ("Union") is part of the name.
+    for (text, want) in [
+        (
+            "Pogo Producing Co said it will sell its oil fields in Mexico.",
+            "---BUS MEX",
+        ),
+        (
+            "Union Oil Co said it lowered its posted prices for crude oil in the United States.",
+            "---BUS USA",
+        ),
+    ] {
+        let got = coded(text);
+        assert!(got.iter().any(|e| e.starts_with(want)), "{text}: {got:?}");
+    }
+    // Two actors known only as a name and a company make no event between them.
+    let got = coded("Quaker Oats Co said it filed a registration with Smith Barney Harris.");
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -134,6 +134,19 @@ fn matches(
                 });
             }
             i += n;
+        } else if let Some(end) = (gn > 0)
+            .then(|| company_name(ws, lower, i, i + gn))
+            .flatten()
+        {
+            out.push(Match {
+                start: i,
+                end,
+                what: Raw::Actor {
+                    code: "---BUS".into(),
+                    kind: "organization".into(),
+                },
+            });
+            i = end;
         } else if gn > 0 && !(gn == 1 && infinitive(ws, lower, i)) && !hyphened(ws, i + gn) {
             let (n, codes) = agent.expect("checked");
             out.push(Match {
@@ -216,6 +229,19 @@ fn stack_roles(first: &str, head: &str, codebook: bool) -> String {
     }
     out.truncate(3);
     out.concat()
+}
+
+/// "Union Oil Co", "Bishop Graphics Inc": capitalised agent words `start..end` that open a
+/// name ending, within three more capitalised words, in a company's ending; returns the end
+/// of the name.
+fn company_name(ws: &[Word], lower: &[&str], start: usize, end: usize) -> Option<usize> {
+    if !ws[start].cap {
+        return None;
+    }
+    (end..(end + 3).min(ws.len()))
+        .take_while(|&k| ws[k].cap)
+        .find(|&k| corporate(lower[k]))
+        .map(|k| k + 1)
 }
 
 /// "military-ruled Myanmar", "rebel-held Aleppo": an agent word joined by a hyphen to the
@@ -676,15 +702,38 @@ fn insert_unknown(ws: &[Word], lower: &[&str], start: usize, end: usize, units: 
         .iter()
         .position(|u| u.start > start)
         .unwrap_or(units.len());
+    // "Pogo Producing Co", "Fisons Plc": a name with a company's ending is a business (the
+    // ending taken in when the name stops right before it).
+    let mut end = end;
+    if end < ws.len()
+        && ws[end].cap
+        && corporate(lower[end])
+        && !units.iter().any(|u| u.start == end)
+    {
+        end += 1;
+    }
+    let code = if corporate(lower[end - 1]) {
+        "---BUS"
+    } else {
+        "---"
+    };
     let mut u = unit1(
         start,
         end,
-        "---".to_string(),
+        code.to_string(),
         ws[start].span.cover(ws[end - 1].span),
         "unknown",
     );
     u.prep = governing_prep(lower, start);
     units.insert(at, u);
+}
+
+/// The word that ends a company's name ("Inc", "Corp.", "Plc"), lower case.
+fn corporate(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "inc" | "corp" | "co" | "ltd" | "plc" | "llc" | "ag" | "gmbh" | "nv" | "bancorp" | "cos"
+    )
 }
 
 /// "US and British activists": a bare country joined by "and" to a country+agent phrase takes

@@ -860,7 +860,12 @@ impl Emit<'_> {
         let mut push = |s: &actors::Member, t: Option<&actors::Member>, code: &str| {
             let s = in_context(s, self.context, self.text);
             let t = t.map(|t| in_context(t, self.context, self.text));
-            if t.as_ref().is_some_and(|t| t.code == s.code) {
+            // (Nor between two actors known only as names or companies, with no country:
+            // "Quaker Oats Co said it filed … with the Securities and Exchange Commission".)
+            let anonymous = |c: &str| matches!(c, "---" | "---BUS");
+            if t.as_ref()
+                .is_some_and(|t| t.code == s.code || anonymous(&t.code) && anonymous(&s.code))
+            {
                 return;
             }
             events.push(make_event(
