@@ -1,8 +1,9 @@
 //! Experiment driver for tagger ensembles (not part of the shipped pipeline).
 //!
 //! ```text
-//! tagger_ensemble train l2r|r2l SEED OUT      # one single-pass tagger
+//! tagger_ensemble train l2r|r2l SEED OUT [modal]  # one single-pass tagger
 //! tagger_ensemble eval DEV SHARES FILE...     # joins the files' passes, scores on DEV
+//! tagger_ensemble tag "SENTENCE" FILE...      # XPOS of the joined passes
 //! ```
 //! `SHARES` is a comma list of per-pass shares (or `-` for all 1). Scoring uses the committed
 //! lemma.bin and parser.bin.
@@ -22,12 +23,14 @@ fn main() {
                 d => panic!("direction {d}"),
             };
             let seed: u64 = args[2].parse().unwrap();
+            let after_modal = args.get(4).is_some_and(|a| a == "modal");
             let ud = data::ud_dir().unwrap();
             let sents = data::training_sentences(&ud).unwrap();
             let t0 = Instant::now();
             let cfg = TagTrainConfig {
                 seed,
                 directions: vec![dir],
+                after_modal,
                 ..Default::default()
             };
             let t = tagger::train(&sents, &cfg);
@@ -68,6 +71,27 @@ fn main() {
                 sc.rate(sc.tag_seconds),
                 sc.rate(sc.tag_seconds + sc.parse_seconds)
             );
+        }
+        "tag" => {
+            // tag SENTENCE FILE...: the joined passes' XPOS for a space-separated sentence.
+            let mut t: Option<Tagger> = None;
+            for f in &args[2..] {
+                let x = Tagger::from_bytes(&std::fs::read(f).unwrap(), f).unwrap();
+                t = Some(match t {
+                    None => x,
+                    Some(t) => t.join(x),
+                });
+            }
+            let t = t.unwrap();
+            let words: Vec<&str> = args[1].split(' ').collect();
+            let mut out = Vec::new();
+            t.tag(&words, &mut tagger::TagScratch::default(), &mut out);
+            let tagged: Vec<String> = words
+                .iter()
+                .zip(&out)
+                .map(|(w, &c)| format!("{w}/{}", t.xpos(c)))
+                .collect();
+            println!("{}", tagged.join(" "));
         }
         c => panic!("command {c}"),
     }
