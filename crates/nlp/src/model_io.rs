@@ -2,6 +2,11 @@
 //!
 //! Every model file starts with the 8-byte magic `HERALDM\0`, a `u32` format version and a
 //! 4-byte kind (`TAGR`, `LEMM`, `PARS`, `NERR`). Strings are a `u32` length and UTF-8 bytes.
+//!
+//! The version is [`FORMAT_VERSION`] for every kind whose layout has not changed since; a kind
+//! whose own layout or feature set changes bumps its own version ([`Writer::with_version`],
+//! [`Reader::open_version`]) so that the other committed models stay valid. The tagger is at
+//! version 2 (several passes, each with a direction).
 
 use herald_core::{Error, Result};
 
@@ -20,9 +25,13 @@ pub struct Writer {
 impl Writer {
     /// A writer that has already written the header for `kind`.
     pub fn with_header(kind: &[u8; 4]) -> Writer {
+        Writer::with_version(kind, FORMAT_VERSION)
+    }
+    /// A writer that has already written the header for `kind` at its own `version`.
+    pub fn with_version(kind: &[u8; 4], version: u32) -> Writer {
         let mut w = Writer::default();
         w.buf.extend_from_slice(MAGIC);
-        w.u32(FORMAT_VERSION);
+        w.u32(version);
         w.buf.extend_from_slice(kind);
         w
     }
@@ -70,6 +79,16 @@ pub struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// Checks the header (magic, version, kind) and returns a reader positioned after it.
     pub fn open(bytes: &'a [u8], kind: &[u8; 4], name: &'a str) -> Result<Reader<'a>> {
+        Reader::open_version(bytes, kind, FORMAT_VERSION, name)
+    }
+
+    /// [`Reader::open`] for a kind at its own `version`.
+    pub fn open_version(
+        bytes: &'a [u8],
+        kind: &[u8; 4],
+        version: u32,
+        name: &'a str,
+    ) -> Result<Reader<'a>> {
         let mut r = Reader {
             bytes,
             pos: 0,
@@ -79,9 +98,9 @@ impl<'a> Reader<'a> {
             return Err(r.err("not a herald model file (bad magic)"));
         }
         let v = r.u32()?;
-        if v != FORMAT_VERSION {
+        if v != version {
             return Err(r.err(&format!(
-                "model format version {v}, this build reads version {FORMAT_VERSION}: retrain"
+                "model format version {v}, this build reads version {version}: retrain"
             )));
         }
         if r.take(4)? != kind {
