@@ -770,3 +770,12 @@ fn a_name_with_a_company_s_ending_is_a_business() {
     let got = coded("Quaker Oats Co said it filed a registration with Smith Barney Harris.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn an_office_after_a_body_s_possessive_speaks_for_the_body() {
+    let got = coded(
+        "Josep Borrell, the European Union’s High Representative for Foreign Affairs and \
+         Security Policy, also made statements along these lines.",
+    );
+    assert!(got.iter().any(|e| e.starts_with("IGOEUREEC ")), "{got:?}");
+}

@@ -639,12 +639,25 @@ pub fn add_unknown(ws: &[Word], sentence: &herald_core::Sentence, units: &mut Ve
         // League Secretary General Chadli Klibi": a person the dictionaries do not know, named
         // right after an office or body they code, holds the office or speaks for the body.
         let titled = kind == EntityKind::Person || is_title_word(lower[start]);
+        // ("the European Union's High Representative": a possessive and capitalised
+        // adjectives may stand between the body and its office.)
+        let mut at = start;
+        while at > 0
+            && (ws[at - 1].is_poss() || ws[at - 1].cap && ws[at - 1].upos == Some(Upos::Adj))
+            && !units
+                .iter()
+                .any(|u| u.start < at && at - 1 < u.end && u.end != at)
+        {
+            at -= 1;
+        }
         if titled
-            && let Some(u) = units.iter_mut().find(|u| u.end == start)
+            && let Some(u) = units
+                .iter_mut()
+                .find(|u| u.end == start || u.end == at && at < start)
             && let Some(m) = u.members.last_mut()
             && m.code.len() > 3
             && m.kind != "person"
-            && m.span.end == ws[start - 1].span.end
+            && m.span.end == ws[u.end - 1].span.end
         {
             u.end = end;
             m.span = m.span.cover(ws[end - 1].span);
