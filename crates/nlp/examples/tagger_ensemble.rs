@@ -42,15 +42,7 @@ fn main() {
         }
         "eval" => {
             let gold = conllu::read(std::path::Path::new(&args[1])).unwrap();
-            let mut t: Option<Tagger> = None;
-            for f in &args[3..] {
-                let x = Tagger::from_bytes(&std::fs::read(f).unwrap(), f).unwrap();
-                t = Some(match t {
-                    None => x,
-                    Some(t) => t.join(x),
-                });
-            }
-            let mut t = t.unwrap();
+            let mut t = joined(&args[3..]);
             if args[2] != "-" {
                 let shares: Vec<f32> = args[2].split(',').map(|x| x.parse().unwrap()).collect();
                 t.set_shares(&shares);
@@ -74,15 +66,7 @@ fn main() {
         }
         "tag" => {
             // tag SENTENCE FILE...: the joined passes' XPOS for a space-separated sentence.
-            let mut t: Option<Tagger> = None;
-            for f in &args[2..] {
-                let x = Tagger::from_bytes(&std::fs::read(f).unwrap(), f).unwrap();
-                t = Some(match t {
-                    None => x,
-                    Some(t) => t.join(x),
-                });
-            }
-            let t = t.unwrap();
+            let t = joined(&args[2..]);
             let words: Vec<&str> = args[1].split(' ').collect();
             let mut out = Vec::new();
             t.tag(&words, &mut tagger::TagScratch::default(), &mut out);
@@ -95,4 +79,13 @@ fn main() {
         }
         c => panic!("command {c}"),
     }
+}
+
+/// The passes of the tagger files `files`, joined into one tagger.
+fn joined(files: &[String]) -> Tagger {
+    files
+        .iter()
+        .map(|f| Tagger::from_bytes(&std::fs::read(f).unwrap(), f).unwrap())
+        .reduce(Tagger::join)
+        .expect("at least one tagger file")
 }
