@@ -5,7 +5,7 @@ use crate::data;
 use crate::features::AtomBuf;
 use crate::parser::{self, ParseTrainConfig, TrainSent, state::projectivize, tag_value};
 use crate::pipeline::PARSER_FILE;
-use crate::tagger::{self, TagScratch, TagTrainConfig};
+use crate::tagger::{self, Direction, TagScratch, TagTrainConfig};
 use herald_core::{Error, Result};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -18,8 +18,12 @@ pub const FOLDS: usize = 4;
 /// tags as noisy as those it will see. Returns (UPOS, XPOS) per word.
 pub fn jackknife_tags(sents: &[ConlluSentence], folds: usize) -> Vec<Vec<(String, String)>> {
     let mut out: Vec<Vec<(String, String)>> = vec![Vec::new(); sents.len()];
+    // One left-to-right pass: the committed parser was trained on its tags, and retraining on
+    // the two-way tagger's measured the same (EWT dev UAS 85.77 against 85.72, test 85.59
+    // against 85.66).
     let cfg = TagTrainConfig {
         epochs: 5,
+        directions: vec![Direction::LeftToRight],
         ..Default::default()
     };
     for f in 0..folds {
