@@ -457,18 +457,15 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                     let Raw::Agent(ag) = &ms[a].what else {
                         continue;
                     };
+                    // (PETRARCH stacks roles in the order written; herald's lexicon reads the
+                    // leading agent as the head: "leaders of Egypt's army" is the army's.)
                     let stacked;
                     let ag = match owned {
-                        Some((_, o)) if dict.follows_codebook() => {
-                            stacked = AgentCode {
-                                code: stack_roles(&o.code, &ag.code, true),
-                                ..ag.clone()
-                            };
-                            &stacked
-                        }
                         Some((_, o)) => {
+                            let codebook = dict.follows_codebook();
+                            let (first, head) = if codebook { (o, ag) } else { (ag, o) };
                             stacked = AgentCode {
-                                code: stack_roles(&ag.code, &o.code, false),
+                                code: stack_roles(&first.code, &head.code, codebook),
                                 ..ag.clone()
                             };
                             &stacked
