@@ -334,6 +334,28 @@ mod tests {
     }
 
     #[test]
+    fn a_verbless_statement_gets_its_verb() {
+        // The two passes read "set" as an adjective or a noun here; a statement needs a verb.
+        let text = "Jewish settlers in the West Bank city of Hebron set fire to the offices of the \
+                    Palestinian administrators overnight.";
+        let s = crate::analyze(text);
+        let toks = &s[0].tokens;
+        let set = toks.iter().find(|t| t.span.slice(text) == "set").unwrap();
+        assert_eq!(set.upos, herald_core::Upos::Verb);
+        assert_eq!(set.deprel, "root");
+        // A fragment with no word near a verb reading stays one.
+        let text = "Oper shr 17 cts vs 25 cts.";
+        let s = crate::analyze(text);
+        assert!(
+            s[0].tokens
+                .iter()
+                .all(|t| t.upos != herald_core::Upos::Verb),
+            "{:?}",
+            s[0].tokens.iter().map(|t| t.upos).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn annotator_handles_empty_and_odd_tokens() {
         let models = Models::embedded();
         let mut a = Annotator::new(models);
