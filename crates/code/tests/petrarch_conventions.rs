@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 const DICT: &str = "@actors
 ARN\tArnor
 GON\tGondor
+ITHTV\tIthilen … television
+ITH\tIthilen
 ERI\tEriador
 MOR\tMordor
 @agents
@@ -26,6 +28,7 @@ MUS\tmuslim
 193\tfire at +
 1041\tforce on +
 111\tcriticize
+095\tappeal for peace in +
 174\texpel +
 ";
 
@@ -34,6 +37,22 @@ static DEFAULTS: LazyLock<Coder> = LazyLock::new(Coder::new);
 
 fn coded(text: &str) -> Vec<String> {
     common::coded_with(&PETRARCH, text)
+}
+
+#[test]
+fn a_gapped_name_takes_in_modifiers_but_not_verbs() {
+    assert_eq!(
+        coded("Arnor appealed for peace in Ithilen state-run television."),
+        ["ARN ITHTV 095"]
+    );
+    assert_eq!(
+        coded("Arnor appealed for peace in Ithilen television."),
+        ["ARN ITHTV 095"]
+    );
+    assert_eq!(
+        coded("Arnor appealed for peace in Ithilen, television said."),
+        ["ARN ITH 095"]
+    );
 }
 
 #[test]

@@ -9,6 +9,44 @@ use crate::entry::{Dictionary, PatternItem};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+/// The word of a phrase that stands for up to [`MAX_GAP`] other words (PETRARCH's blank
+/// between two words of an actor or agent phrase).
+pub const GAP: &str = "…";
+
+/// The most words a [`GAP`] passes over.
+pub const MAX_GAP: usize = 3;
+
+/// Where the words after a phrase's first one end, when they match `words` from `j`.
+fn match_rest<S: AsRef<str>>(
+    rest: &[String],
+    words: &[S],
+    mut j: usize,
+    gap_ok: &impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut k = 0;
+    while k < rest.len() {
+        if rest[k] == GAP {
+            let next = rest.get(k + 1)?;
+            let mut g = 0;
+            while words.get(j + g)?.as_ref() != next {
+                if g == MAX_GAP || !gap_ok(j + g) {
+                    return None;
+                }
+                g += 1;
+            }
+            j += g + 1;
+            k += 2;
+        } else {
+            if words.get(j)?.as_ref() != rest[k] {
+                return None;
+            }
+            j += 1;
+            k += 1;
+        }
+    }
+    Some(j)
+}
+
 /// Phrases (sequences of lower-case words) → values; finds the longest phrase at a position.
 #[derive(Clone, Debug)]
 pub struct PhraseIndex<V> {
@@ -63,28 +101,41 @@ impl<V: Clone + PartialEq> PhraseIndex<V> {
     }
 
     /// The longest phrase starting at `words[i]`: its length in words and every value it has.
+    /// Gaps ([`GAP`]) match no word here.
     pub fn longest<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, Vec<&V>)> {
+        self.longest_gapped(words, i, |_| false)
+    }
+
+    /// As [`PhraseIndex::longest`], a [`GAP`] in a phrase passing over up to [`MAX_GAP`]
+    /// words for which `gap_ok` holds.
+    pub fn longest_gapped<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        i: usize,
+        gap_ok: impl Fn(usize) -> bool,
+    ) -> Option<(usize, Vec<&V>)> {
         let list = self.by_first.get(words.get(i)?.as_ref())?;
         let mut best: Option<usize> = None;
         let mut vals = Vec::new();
         for (rest, v) in list {
-            if best.is_some_and(|b| rest.len() < b) {
+            let gaps = rest.iter().filter(|w| *w == GAP).count();
+            if best.is_some_and(|b| rest.len() + gaps * MAX_GAP + 1 < b) {
                 continue;
             }
-            let fits = rest.len() + i < words.len()
-                && rest
-                    .iter()
-                    .zip(&words[i + 1..])
-                    .all(|(a, b)| a == b.as_ref());
-            if fits {
-                if best.is_some_and(|b| rest.len() > b) {
-                    vals.clear();
-                }
-                best = Some(rest.len());
-                vals.push(v);
+            let Some(end) = match_rest(rest, words, i + 1, &gap_ok) else {
+                continue;
+            };
+            let len = end - i;
+            if best.is_some_and(|b| len < b) {
+                continue;
             }
+            if best.is_some_and(|b| len > b) {
+                vals.clear();
+            }
+            best = Some(len);
+            vals.push(v);
         }
-        best.map(|b| (b + 1, vals))
+        best.map(|b| (b, vals))
     }
 
     /// Number of phrases.
@@ -409,19 +460,32 @@ impl CompiledDict {
     }
 }
 
-/// `phrase` (words joined by spaces) with every choice of its spaces written as `_`,
-/// itself first; phrases of more than five words only as written.
+/// `phrase` (words joined by spaces) with every choice of its spaces (and gaps) written as
+/// `_`, itself first; phrases of more than five words only as written.
 fn underscore_variants(phrase: &str) -> Vec<String> {
-    let words: Vec<&str> = phrase.split(' ').collect();
-    let gaps = words.len() - 1;
-    if gaps == 0 || gaps > 4 {
+    // The words, and before each but the first the separator written: " " or " … ".
+    let mut words: Vec<&str> = Vec::new();
+    let mut seps: Vec<&str> = Vec::new();
+    let mut gap = false;
+    for w in phrase.split(' ') {
+        if w == GAP {
+            gap = true;
+            continue;
+        }
+        if !words.is_empty() {
+            seps.push(if gap { " … " } else { " " });
+        }
+        gap = false;
+        words.push(w);
+    }
+    if seps.is_empty() || seps.len() > 4 {
         return vec![phrase.to_string()];
     }
-    (0..1u32 << gaps)
+    (0..1u32 << seps.len())
         .map(|mask| {
             let mut out = words[0].to_string();
             for (g, w) in words[1..].iter().enumerate() {
-                out.push(if mask & (1 << g) == 0 { ' ' } else { '_' });
+                out.push_str(if mask & (1 << g) == 0 { seps[g] } else { "_" });
                 out.push_str(w);
             }
             out
@@ -578,6 +642,44 @@ mod tests {
         );
         assert_eq!(ix.longest(&["-ist"], 0), Some((1, vec![&3])));
         assert_eq!(ix.longest(&["hard", "liners"], 0), None);
+    }
+
+    #[test]
+    fn a_blank_in_a_petrarch_name_lets_modifiers_in() {
+        let p = petrarch::read_actors(
+            "ITHILEN [ITH]\nITHILEN TELEVISION [ITHTV]\nWORLD_UIGHUR CONGRESS_ [NGO]\n",
+        );
+        assert_eq!(p.dict.actors[1].names, ["ithilen … television"]);
+        let c = CompiledDict::new(&p.dict);
+        let code = |words: &[&str], ok: &dyn Fn(usize) -> bool| {
+            c.actors
+                .longest_gapped(words, 0, ok)
+                .map(|(n, ids)| (n, c.actor_codes[*ids[0]][0].code.clone()))
+        };
+        let modifier = |j: usize| j < 4;
+        let words = ["ithilen", "state", "-", "run", "television"];
+        assert_eq!(code(&words, &modifier), Some((5, "ITHTV".into())));
+        // Words the caller does not let in, or too many of them, leave the shorter name.
+        assert_eq!(code(&words, &|_| false), Some((1, "ITH".into())));
+        let long = ["ithilen", "new", "state", "-", "run", "television"];
+        assert_eq!(code(&long, &|_| true), Some((1, "ITH".into())));
+        assert_eq!(
+            code(&["ithilen", "television"], &|_| false),
+            Some((2, "ITHTV".into()))
+        );
+        // An underscore joins words that must follow each other; the blank still gaps.
+        assert_eq!(
+            code(&["world", "new", "uighur", "congress"], &|_| true),
+            None
+        );
+        assert_eq!(
+            code(&["world", "uighur", "exile", "congress"], &|_| true),
+            Some((4, "NGO".into()))
+        );
+        assert_eq!(
+            code(&["world_uighur", "congress"], &|_| false),
+            Some((2, "NGO".into()))
+        );
     }
 
     #[test]

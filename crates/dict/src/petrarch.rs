@@ -11,6 +11,7 @@
 //! - a verb pattern is `[pre-verb items…, Verb, Word(verb forms), post-verb items…]`: the
 //!   word right after [`PatternItem::Verb`] is the verb.
 
+use crate::compile::GAP;
 use crate::entry::{
     ActorEntry, AgentEntry, Dictionary, PatternItem, PhraseEntry, TransformEntry, VerbEntry,
 };
@@ -169,6 +170,43 @@ fn phrase_words(s: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .collect()
+}
+
+/// Words of an actor or agent phrase, lower-cased, with [`GAP`] between two words written
+/// with a blank: PETRARCH lets other words come between them ("ITHILEN TELEVISION" codes
+/// "Ithilen state-run television"), while `_` joins words that must follow each other.
+fn gapped_words(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for chunk in s.split([' ', '\t']).filter(|c| !c.is_empty()) {
+        let words: Vec<String> = chunk
+            .split('_')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(GAP.to_string());
+        }
+        out.extend(words);
+    }
+    out
+}
+
+/// `ws` without gaps at either end or two in a row.
+fn trim_gaps(ws: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(ws.len());
+    for w in ws {
+        if w == GAP && out.last().is_none_or(|l| l == GAP) {
+            continue;
+        }
+        out.push(w);
+    }
+    if out.last().is_some_and(|l| l == GAP) {
+        out.pop();
+    }
+    out
 }
 
 /// Reads a PETRARCH verb dictionary: synsets, verb blocks and patterns, in either the
@@ -645,8 +683,9 @@ pub fn read_actors(text: &str) -> Parsed {
             Some((before, code, _)) => (before, Some(code)),
             None => (body, None),
         };
-        let ws = phrase_words(phrase.trim_end_matches(';'));
+        let ws = gapped_words(phrase.trim_end_matches(';'));
         let ws: Vec<String> = ws.into_iter().filter(|w| w != ";").collect();
+        let ws = trim_gaps(ws);
         if ws.is_empty() {
             out.problem(line_no, "actor line without a name");
             continue;
@@ -776,7 +815,7 @@ pub fn read_agents(text: &str) -> Parsed {
         }
         let mut names = Vec::new();
         for p in &phrases {
-            let ws = phrase_words(p);
+            let ws = trim_gaps(gapped_words(p));
             if ws.is_empty() {
                 continue;
             }

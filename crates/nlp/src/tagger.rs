@@ -390,11 +390,23 @@ impl Tagger {
                 }
             }
         }
-        if let Some((cost, i, c)) = best
-            && cost <= VERB_COST
-        {
-            out[i] = c;
-        }
+        let Some((_, i, c)) = best.filter(|b| b.0 <= VERB_COST) else {
+            return;
+        };
+        // The passes rank the finite readings of a word they took for a noun poorly ("struck"
+        // came out VBP, which no lemma rule undoes): "-s" is VBZ, anything else past tense,
+        // the tense of news.
+        let w = words[i];
+        let xpos = if w.ends_with('s') && !w.ends_with("ss") {
+            "VBZ"
+        } else {
+            "VBD"
+        };
+        out[i] = self
+            .classes
+            .iter()
+            .position(|(u, x)| *u == Upos::Verb && x == xpos)
+            .unwrap_or(c);
     }
 
     /// Serialises the model.

@@ -94,7 +94,14 @@ fn matches(
         }
         let code_of =
             |(n, ids): (usize, Vec<&usize>)| dict.actor_code_of(&ids, date).map(|c| (n, c));
-        let actor = dict.actors.longest(lower, i).and_then(code_of);
+        // A blank in a PETRARCH phrase lets modifiers in: "Ithilen state-run television".
+        let gap_ok = |j: usize| {
+            ws[j].lower == "-" || matches!(ws[j].upos, Some(Upos::Adj | Upos::Noun)) && !ws[j].cap
+        };
+        let actor = dict
+            .actors
+            .longest_gapped(lower, i, gap_ok)
+            .and_then(code_of);
         // "US", "WHO": names that are also common words match only in capitals.
         let exact = dict
             .exact_actors
@@ -105,7 +112,7 @@ fn matches(
             (Some(a), Some(e)) => Some(if e.0 > a.0 { e } else { a }),
             (a, e) => a.or(e),
         };
-        let agent = dict.agents.longest(lower, i);
+        let agent = dict.agents.longest_gapped(lower, i, gap_ok);
         let an = actor.as_ref().map_or(0, |a| a.0);
         // "the West Bank": "the West" must not take the first word of a longer name that
         // starts inside it.
