@@ -356,6 +356,27 @@ mod tests {
     }
 
     #[test]
+    fn a_word_after_a_modal_may_be_a_verb() {
+        // "free" is an adjective in every training sentence.
+        let text = "Israel announced it would free 150 Palestinian prisoners.";
+        let s = crate::analyze(text);
+        let free = s[0]
+            .tokens
+            .iter()
+            .find(|t| t.span.slice(text) == "free")
+            .unwrap();
+        assert_eq!(free.upos, herald_core::Upos::Verb);
+        let text = "The prisoners were set free on Monday.";
+        let s = crate::analyze(text);
+        let free = s[0]
+            .tokens
+            .iter()
+            .find(|t| t.span.slice(text) == "free")
+            .unwrap();
+        assert_eq!(free.upos, herald_core::Upos::Adj);
+    }
+
+    #[test]
     fn annotator_handles_empty_and_odd_tokens() {
         let models = Models::embedded();
         let mut a = Annotator::new(models);

@@ -38,8 +38,9 @@ impl NerScore {
     }
 }
 
-/// Tags with `tagger` and converts to training form.
-pub fn prepare(tagger: &Tagger, sents: &[NerSentence]) -> Vec<NerTrainSent> {
+/// Tags with `tagger` and converts to training form: with [`Tagger::tag_plain`] for
+/// training (`plain`), with the tags of run time for scoring.
+pub fn prepare(tagger: &Tagger, sents: &[NerSentence], plain: bool) -> Vec<NerTrainSent> {
     let mut buf = AtomBuf::default();
     let mut scratch = TagScratch::default();
     let mut classes = Vec::new();
@@ -48,7 +49,11 @@ pub fn prepare(tagger: &Tagger, sents: &[NerSentence]) -> Vec<NerTrainSent> {
         .filter(|s| !s.words.is_empty())
         .map(|s| {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            tagger.tag(&words, &mut scratch, &mut classes);
+            if plain {
+                tagger.tag_plain(&words, &mut scratch, &mut classes);
+            } else {
+                tagger.tag(&words, &mut scratch, &mut classes);
+            }
             let mut atoms = Vec::new();
             fill_atoms(&words, &mut buf, &mut atoms);
             NerTrainSent {
@@ -68,7 +73,7 @@ pub fn evaluate(ner: &Ner, tagger: &Tagger, gold: &[NerSentence]) -> NerScore {
     let mut sc = NerScore::default();
     let mut scratch = NerScratch::default();
     let mut out = Vec::new();
-    for s in prepare(tagger, gold) {
+    for s in prepare(tagger, gold, false) {
         ner.tag(&s.atoms, &s.tags, &mut scratch, &mut out);
         let g: Vec<String> = s.gold.iter().map(|&c| CLASSES[c].to_string()).collect();
         let p: Vec<String> = out.iter().map(|&c| CLASSES[c].to_string()).collect();
@@ -96,7 +101,7 @@ pub fn run(ud: &Path, out: &Path, tagger: &Tagger) -> Result<Ner> {
     let t0 = Instant::now();
     let mut train_sents = gum(&ud.join("en_gum-ud-train.conllu"))?;
     train_sents.extend(read_iob2(&ud.join("uner_en_ewt-dev.iob2"))?);
-    let set = prepare(tagger, &train_sents);
+    let set = prepare(tagger, &train_sents, true);
     eprintln!(
         "training entity recogniser on {} sentences (GUM train without whow/fiction + UNER EWT dev)",
         set.len()

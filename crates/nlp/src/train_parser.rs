@@ -38,7 +38,7 @@ pub fn jackknife_tags(sents: &[ConlluSentence], folds: usize) -> Vec<Vec<(String
         let mut classes = Vec::new();
         for (i, s) in sents.iter().enumerate().filter(|(i, _)| i % folds == f) {
             let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            t.tag(&words, &mut scratch, &mut classes);
+            t.tag_plain(&words, &mut scratch, &mut classes);
             out[i] = classes
                 .iter()
                 .map(|&c| (t.upos(c).as_str().to_string(), t.xpos(c).to_string()))
