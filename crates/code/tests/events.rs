@@ -555,9 +555,20 @@ fn an_agent_word_joined_by_a_hyphen_is_a_modifier() {
 }
 
 #[test]
-fn what_an_actor_failed_to_do_is_negated() {
+fn what_an_actor_failed_to_do_is_negated_or_a_rejection() {
     let mut d = Document::from_text("The Netherlands and Russia failed to reach agreement.");
     d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
+    let events = CODER.code(&d).events;
+    // No agreement is coded as reached: failing to reach one is their rejection of each
+    // other's terms (CAMEO 127).
+    assert!(
+        events
+            .iter()
+            .all(|e| e.negated && e.cameo == "057" || !e.negated && e.cameo == "127"),
+        "{events:?}"
+    );
+    assert_eq!(events.iter().filter(|e| e.cameo == "127").count(), 2);
+    let d = Document::from_text("The Netherlands did not reach an agreement with Russia.");
     let events = CODER.code(&d).events;
     assert!(!events.is_empty());
     assert!(
@@ -778,4 +789,33 @@ fn an_office_after_a_body_s_possessive_speaks_for_the_body() {
          Security Policy, also made statements along these lines.",
     );
     assert!(got.iter().any(|e| e.starts_with("IGOEUREEC ")), "{got:?}");
+}
+
+#[test]
+fn a_name_the_recogniser_missed_acts_as_an_unknown_actor() {
+    assert_eq!(
+        coded("The FLA will not release the kidnap victims."),
+        ["--- - 1243"]
+    );
+    // A name after an office or an owner is the office's or the owner's.
+    assert_eq!(
+        coded("Kazakh Interior Minister Erlan Turgumbayev released the prisoners."),
+        ["KAZGOV KAZCRM 0841"]
+    );
+}
+
+#[test]
+fn sanctions_defiance_and_failed_talks() {
+    assert_eq!(
+        coded("Canada announced asset freezes against four Russian officers."),
+        ["CAN RUS 163"]
+    );
+    assert_eq!(
+        coded("Pyongyang has violated a ban on ballistic missile tests."),
+        ["PRK - 128"]
+    );
+    assert_eq!(
+        coded("Israel and Hamas failed to agree."),
+        ["ISR PSEREB 127", "PSEREB ISR 127"]
+    );
 }

@@ -669,6 +669,53 @@ pub fn add_unknown(ws: &[Word], sentence: &herald_core::Sentence, units: &mut Ve
         }
         insert_unknown(ws, &lower, start, end, units);
     }
+    // "The FLA released the hostages": a name the recogniser missed that is the subject of
+    // a verb acts; it is kept as an actor of unknown code too (with the capitalised words
+    // before it that name it with it: "the Free Aceh Movement").
+    for i in 0..ws.len() {
+        let Some(t) = sentence.tokens.get(ws[i].tok) else {
+            continue;
+        };
+        let verb_head = t.head > 0
+            && sentence
+                .tokens
+                .get(t.head - 1)
+                .is_some_and(|h| h.upos == Upos::Verb);
+        if t.deprel != "nsubj"
+            || !verb_head
+            || ws[i].upos != Some(Upos::Propn)
+            || !ws[i].cap
+            || lower[i].chars().filter(|c| c.is_alphabetic()).count() < 2
+            || crate::time::words::month(lower[i]).is_some()
+            || crate::time::words::weekday(lower[i]).is_some()
+            || !free(i, units)
+        {
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && free(start - 1, units)
+            && ws[start - 1].cap
+            && matches!(
+                ws[start - 1].upos,
+                Some(Upos::Propn | Upos::Noun | Upos::Adj)
+            )
+        {
+            start -= 1;
+        }
+        // (A name right after an actor, or after an actor's "'s", is that actor's, as "Prime
+        // Minister Yasuhiro Nakasone", "carmaker General Motors", "Argentina's Industry
+        // Secretary": the actor acts.)
+        let owner = if start > 0 && ws[start - 1].is_poss() {
+            start - 1
+        } else {
+            start
+        };
+        if units.iter().any(|u| u.end == start || u.end == owner) {
+            continue;
+        }
+        insert_unknown(ws, &lower, start, i + 1, units);
+    }
     // "external actors", "foreign powers": actors the text leaves unnamed, from abroad.
     for i in 1..ws.len() {
         let phrase = foreign_word(lower[i - 1])

@@ -512,14 +512,15 @@ pub fn code_sentence_with(
             src,
             tgt,
             // (Words of a pattern besides the verb name the event: two always ("hold
-            // special talks"), one when done by a public role ("officials imposed a curfew",
-            // "workers stopped work"; not a company's "signed a contract").
+            // special talks"), one when done by a public role or a name the dictionaries do
+            // not know ("officials imposed a curfew", "workers stopped work", "the FLA
+            // released the hostages"; not a company's "signed a contract").
             specific: (m.words.len() > 1
                 || m.words.len() == 1
-                    && out.units[src]
-                        .members
-                        .iter()
-                        .all(|mm| mm.code.len() > 3 && !mm.code.ends_with("BUS")))
+                    && out.units[src].members.iter().all(|mm| {
+                        mm.code.len() > 3 && !mm.code.ends_with("BUS")
+                            || mm.code == "---" && mm.kind == "unknown"
+                    }))
                 && !codes[0].starts_with("01"),
             codes: codes.into_iter().map(str::to_owned).collect(),
             flags,
