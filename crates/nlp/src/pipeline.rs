@@ -355,25 +355,30 @@ mod tests {
         );
     }
 
+    /// The tag of `word` in `text`, read as one sentence.
+    fn upos_of(text: &str, word: &str) -> herald_core::Upos {
+        let s = crate::analyze(text);
+        s[0].tokens
+            .iter()
+            .find(|t| t.span.slice(text) == word)
+            .unwrap()
+            .upos
+    }
+
     #[test]
     fn a_word_after_a_modal_may_be_a_verb() {
         // "free" is an adjective in every training sentence.
-        let text = "Israel announced it would free 150 Palestinian prisoners.";
-        let s = crate::analyze(text);
-        let free = s[0]
-            .tokens
-            .iter()
-            .find(|t| t.span.slice(text) == "free")
-            .unwrap();
-        assert_eq!(free.upos, herald_core::Upos::Verb);
-        let text = "The prisoners were set free on Monday.";
-        let s = crate::analyze(text);
-        let free = s[0]
-            .tokens
-            .iter()
-            .find(|t| t.span.slice(text) == "free")
-            .unwrap();
-        assert_eq!(free.upos, herald_core::Upos::Adj);
+        assert_eq!(
+            upos_of(
+                "Israel announced it would free 150 Palestinian prisoners.",
+                "free"
+            ),
+            herald_core::Upos::Verb
+        );
+        assert_eq!(
+            upos_of("The prisoners were set free on Monday.", "free"),
+            herald_core::Upos::Adj
+        );
     }
 
     #[test]
