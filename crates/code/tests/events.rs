@@ -819,3 +819,15 @@ fn sanctions_defiance_and_failed_talks() {
         ["ISR PSEREB 127", "PSEREB ISR 127"]
     );
 }
+
+#[test]
+fn those_expelled_from_a_country_were_expelled_by_it() {
+    assert_eq!(
+        coded("Two UN inspectors have been expelled from North Korea."),
+        ["PRK IGOUNO 1662"]
+    );
+    assert_eq!(
+        coded("The Government of Myanmar has forced aid workers out of the Rakhine State."),
+        ["MMRGOV MMRDEV 174"]
+    );
+}

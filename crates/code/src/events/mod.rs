@@ -343,8 +343,11 @@ pub fn code_sentence_with(
                         && u.prep.as_deref().is_some_and(|p| preps.contains(&p))
                 })
             };
+            // ("Two UN inspectors were expelled from North Korea": the country they were
+            // expelled from expelled them.)
+            let expelled = matches!(m.pattern.code.get(..3), Some("174" | "166"));
             let origin = || {
-                if violent && by.is_none() {
+                if (violent || expelled) && by.is_none() {
                     aimed(&["from"])
                 } else {
                     None
