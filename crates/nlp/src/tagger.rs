@@ -241,8 +241,7 @@ fn fill_fixed(
 }
 
 /// Whether a form hash is that of an English modal (lower case: "May" is a month, "Will" a
-/// name; "to" is more often a preposition, and letting the passes decide the word after it
-/// changed events in one article of twenty on a news sample).
+/// name; "to", more often a preposition in news, is left out).
 fn modal_form(form: u64) -> bool {
     static FORMS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
         let mut v: Vec<u64> = [
