@@ -355,6 +355,28 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_statement_before_its_attribution_gets_its_verb() {
+        // "…, officials said": the verb of the attribution is not the statement's.
+        let text = "Protesters in Almaty set fire to the mayor's office, officials said.";
+        assert_eq!(upos_of(text, "set"), herald_core::Upos::Verb);
+        // A statement that has its finite verb keeps its tags.
+        let text = "Output rose 5 pct in March, up from 3 pct in February, officials said.";
+        assert_eq!(upos_of(text, "up"), herald_core::Upos::Adv);
+    }
+
+    #[test]
+    fn only_particles_are_particles() {
+        // After a name, the passes read "set" as a possessive ending.
+        let text = "Protesters in Almaty set fire to the building.";
+        assert_ne!(upos_of(text, "set"), herald_core::Upos::Part);
+        assert_eq!(
+            upos_of("The mayor's office burned.", "'s"),
+            herald_core::Upos::Part
+        );
+        assert_eq!(upos_of("They did not go.", "not"), herald_core::Upos::Part);
+    }
+
     /// The tag of `word` in `text`, read as one sentence.
     fn upos_of(text: &str, word: &str) -> herald_core::Upos {
         let s = crate::analyze(text);

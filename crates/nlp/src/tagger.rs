@@ -257,6 +257,26 @@ fn modal_form(form: u64) -> bool {
     FORMS.binary_search(&form).is_ok()
 }
 
+/// Whether a word can be a particle: the infinitive "to", the negation, the possessive
+/// ending. The class is closed; the passes sometimes give it to an open-class word after a
+/// name ("Protesters in Almaty set fire": "set" read as a possessive ending).
+fn particle(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.replace('’', "'");
+    matches!(
+        w.as_str(),
+        "to" | "na" | "ta" | "not" | "n't" | "nt" | "n" | "'s" | "s" | "'" | "`s" | "-s"
+    )
+}
+
+/// Whether a word is the verb of a closing attribution ("…, officials said").
+fn attribution(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "say" | "told" | "reported" | "added" | "stated" | "according"
+    )
+}
+
 /// The largest loss of summed pass scores at which a verbless statement's likeliest word
 /// becomes its finite verb (see [`Tagger::ensure_verb`]). Measured on EWT dev: at 50, UPOS
 /// 95.375 → 95.379 and UAS 85.72 → 85.76; at 100 and above, forcing fragments ("Dividend
@@ -388,15 +408,34 @@ impl Tagger {
                 p1 = c as u64 + 1;
             }
         }
-        for i in 0..n {
+        for (i, word) in words.iter().enumerate() {
             out.push(match s.fixed[i] {
                 Some(c) => c as usize,
-                None => argmax_f32(&s.sum[i * nc..(i + 1) * nc]),
+                None => {
+                    let row = &s.sum[i * nc..(i + 1) * nc];
+                    let c = argmax_f32(row);
+                    if rules && self.classes[c].0 == Upos::Part && !particle(word) {
+                        self.best_not_particle(row)
+                    } else {
+                        c
+                    }
+                }
             });
         }
         if rules {
             self.ensure_verb(words, s, out);
         }
+    }
+
+    /// The best class of a row of summed scores that is not a particle.
+    fn best_not_particle(&self, row: &[f32]) -> usize {
+        let mut best = None::<usize>;
+        for (c, &v) in row.iter().enumerate() {
+            if self.classes[c].0 != Upos::Part && best.is_none_or(|b| v > row[b]) {
+                best = Some(c);
+            }
+        }
+        best.unwrap_or_else(|| argmax_f32(row))
     }
 
     /// A sentence of several words that ends like a statement has a finite verb: when the
@@ -410,14 +449,29 @@ impl Tagger {
         if n < 4 || s.sum.len() < n * nc || !matches!(words[n - 1], "." | "!") {
             return;
         }
-        if out
-            .iter()
-            .any(|&c| matches!(self.classes[c].0, Upos::Verb | Upos::Aux))
-        {
-            return;
-        }
+        let is_verb = |c: usize| matches!(self.classes[c].0, Upos::Verb | Upos::Aux);
+        // The statement is the whole sentence, or what comes before a closing attribution
+        // ("…, Palestinian residents said."), when nothing before it is a finite verb.
+        let finite = |c: usize| {
+            self.classes[c].0 == Upos::Aux
+                || matches!(self.classes[c].1.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+        };
+        let end = if !out.iter().any(|&c| is_verb(c)) {
+            n
+        } else {
+            match words.iter().rposition(|&w| w == ",") {
+                Some(k)
+                    if k >= 4
+                        && words[k..].iter().any(|w| attribution(w))
+                        && !out[..k].iter().any(|&c| finite(c)) =>
+                {
+                    k
+                }
+                _ => return,
+            }
+        };
         let mut best: Option<(f32, usize, usize)> = None;
-        for i in 0..n {
+        for i in 0..end {
             if s.fixed[i].is_some() {
                 continue;
             }
