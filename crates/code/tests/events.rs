@@ -839,3 +839,17 @@ fn a_statement_before_its_attribution_codes_its_verb() {
     let events = coded("Protesters in Almaty set fire to the mayor's office, officials said.");
     assert!(events.iter().any(|e| e.ends_with(" 145")), "{events:?}");
 }
+
+#[test]
+fn an_uncoded_act_another_must_do_is_a_demand() {
+    let events = coded("Germany said Greece must reform its pension system.");
+    assert_eq!(events, ["DEU GRC 100"]);
+    // A forecast is no demand, nor is a constraint described.
+    let events = coded("Germany said Greece should see stronger growth next year.");
+    assert!(events.iter().all(|e| !e.ends_with(" 100")), "{events:?}");
+    let events = coded("Germany said Greece has to reform its pension system.");
+    assert!(events.iter().all(|e| !e.ends_with(" 100")), "{events:?}");
+    // Nor is what the speaker says it must do itself.
+    let events = coded("Germany said it must reform its pension system.");
+    assert!(events.iter().all(|e| !e.ends_with(" 100")), "{events:?}");
+}

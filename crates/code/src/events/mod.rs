@@ -245,6 +245,11 @@ pub fn code_sentence_with(
             .or_else(|| headline.and_then(|st| dict.verbs.get(st)))
             .or_else(|| past.as_deref().and_then(|st| dict.verbs.get(st)))
         else {
+            if dict.follows_codebook()
+                && let Some(c) = uncoded_demand(&ctx, v)
+            {
+                coded.push(c);
+            }
             continue;
         };
         if !(ctx.looks_verbal(v) || headline.is_some() || past.is_some()) || ctx.naming(v) {
@@ -298,6 +303,11 @@ pub fn code_sentence_with(
             continue;
         }
         let Some(m) = best_match(&ctx, dict, ids, v) else {
+            if dict.follows_codebook()
+                && let Some(c) = uncoded_demand(&ctx, v)
+            {
+                coded.push(c);
+            }
             continue;
         };
         // "expelled exiled leaders": a past participle right after a verb, which the parse
@@ -673,6 +683,49 @@ fn obliged(lower: &[&str], v: usize) -> bool {
             && matches!(before(2), "ready" | "prepared" | "willing")
             && before(3) == "be"
             && must(before(4))
+}
+
+/// Verbs of state and change, which after "should" or "must" forecast rather than demand.
+const FORECAST: &[&str] = &[
+    "be", "have", "see", "get", "remain", "become", "continue", "grow", "rise", "fall", "increase",
+    "decline", "drop", "reach", "total", "come", "go", "happen", "exceed", "improve", "recover",
+    "benefit", "expect", "show", "reflect", "ease", "rebound", "know", "help", "prove", "last",
+    "stay", "mean", "result", "follow",
+];
+
+/// "The Red Cross said US and British forces must ensure security": an act no pattern
+/// codes, which a speaker says another must do, is still the speaker's demand of them
+/// (CAMEO 100), as a coded act is (see [`demand_code`]).
+fn uncoded_demand(ctx: &Ctx, v: usize) -> Option<Coded> {
+    let w = &ctx.ws[v];
+    // "must" or "should" right before (an adverb may stand between): "has to" and "would
+    // have to" more often describe a constraint ("Brazil has to do business through the
+    // banks"). Verbs of state and change are forecasts ("Corp should have another strong
+    // year", "output must rise").
+    let must = |k: usize| matches!(ctx.lower[k], "must" | "should");
+    let modal = v >= 1 && must(v - 1)
+        || v >= 2 && must(v - 2) && matches!(ctx.lower[v - 1], "also" | "now" | "immediately");
+    if w.upos != Some(Upos::Verb)
+        || !modal
+        || FORECAST.contains(&w.lemma.as_str())
+        || ctx.in_unit(v).is_some()
+    {
+        return None;
+    }
+    let tgt = ctx.subject(v)?;
+    let src = ctx.speaker(v).filter(|&sp| sp != tgt)?;
+    let span = |u: usize| ctx.units[u].span(ctx.ws);
+    Some(Coded {
+        v,
+        src,
+        tgt: Some(tgt),
+        codes: vec!["100".to_owned()],
+        flags: Flags::default(),
+        evidence: w.span.cover(span(src)).cover(span(tgt)),
+        rule: format!("{} put as another's obligation [100]", w.lemma),
+        specific: false,
+        role: Role::Event,
+    })
 }
 
 /// The CAMEO demand (10x) that another do a cooperative act: the codebook's 10x mirror
