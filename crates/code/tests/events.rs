@@ -853,3 +853,17 @@ fn an_uncoded_act_another_must_do_is_a_demand() {
     let events = coded("Germany said it must reform its pension system.");
     assert!(events.iter().all(|e| !e.ends_with(" 100")), "{events:?}");
 }
+
+#[test]
+fn an_event_named_by_its_words_between_two_unknown_names_is_kept() {
+    // Two names no dictionary knows: the event is kept when its words name it...
+    let events =
+        coded("Roberto Micheletti declared a state of siege following Zelaya's announcement.");
+    assert_eq!(events, ["--- --- 1724"]);
+    // ...not when only the verb does ("filed … with").
+    let events = coded(
+        "Quaker Oats Co said it filed a registration statement with the Securities and \
+         Exchange Commission.",
+    );
+    assert!(events.is_empty(), "{events:?}");
+}

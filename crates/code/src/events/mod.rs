@@ -920,9 +920,15 @@ impl Emit<'_> {
             // (Nor between two actors known only as names or companies, with no country:
             // "Quaker Oats Co said it filed … with the Securities and Exchange Commission".)
             let anonymous = |c: &str| matches!(c, "---" | "---BUS");
-            if t.as_ref()
-                .is_some_and(|t| t.code == s.code || anonymous(&t.code) && anonymous(&s.code))
-            {
+            if t.as_ref().is_some_and(|t| {
+                // (Unless the words name the event on their own, done by a name nobody
+                // coded: "Roberto Micheletti declared a state of siege", "USAir rejected
+                // TWA's offer" are kept, with their texts.)
+                t.code == s.code && !anonymous(&s.code)
+                    || anonymous(&t.code)
+                        && anonymous(&s.code)
+                        && !(self.specific && s.kind == "unknown")
+            }) {
                 return;
             }
             events.push(make_event(
