@@ -867,3 +867,17 @@ fn an_event_named_by_its_words_between_two_unknown_names_is_kept() {
     );
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn calling_for_sanctions_on_a_country_threatens_it_with_them() {
+    assert_eq!(
+        coded("Greece called for sanctions against Turkey."),
+        ["GRC TUR 1312"]
+    );
+    assert_eq!(
+        coded("Morocco suspended flights with Spain."),
+        ["MAR ESP 160"]
+    );
+    let events = coded("Islamic State forces hold several hundred families as human shields.");
+    assert!(events.iter().any(|e| e.ends_with(" 180")), "{events:?}");
+}
