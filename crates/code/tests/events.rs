@@ -881,3 +881,15 @@ fn calling_for_sanctions_on_a_country_threatens_it_with_them() {
     let events = coded("Islamic State forces hold several hundred families as human shields.");
     assert!(events.iter().any(|e| e.ends_with(" 180")), "{events:?}");
 }
+
+#[test]
+fn an_act_on_the_actor_s_own_kind_is_kept_without_a_target() {
+    let events = coded(
+        "The Kazakh government lifted restrictions on contacts between Kazakh officials and \
+         foreign diplomats.",
+    );
+    assert_eq!(events, ["KAZGOV - 081"]);
+    // A statement to its own kind is no event.
+    let events = coded("The Kazakh government told Kazakh officials about the plan.");
+    assert!(events.is_empty(), "{events:?}");
+}

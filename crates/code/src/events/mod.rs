@@ -924,13 +924,22 @@ impl Emit<'_> {
                 // (Unless the words name the event on their own, done by a name nobody
                 // coded: "Roberto Micheletti declared a state of siege", "USAir rejected
                 // TWA's offer" are kept, with their texts.)
-                t.code == s.code && !anonymous(&s.code)
-                    || anonymous(&t.code)
-                        && anonymous(&s.code)
-                        && !(self.specific && s.kind == "unknown")
+                anonymous(&t.code) && anonymous(&s.code) && !(self.specific && s.kind == "unknown")
             }) {
                 return;
             }
+            // An actor acting on its own kind ("Pompeo lifts restrictions on contacts between
+            // U.S. officials …") acts with no target: the act is there, the target is not
+            // another actor. (Not a statement: "Gondor's minister told Gondor's press".)
+            let t = match t {
+                Some(t) if t.code == s.code && !anonymous(&s.code) => {
+                    if !self.specific {
+                        return;
+                    }
+                    None
+                }
+                t => t,
+            };
             events.push(make_event(
                 self.text,
                 self.sentence,
