@@ -893,3 +893,24 @@ fn an_act_on_the_actor_s_own_kind_is_kept_without_a_target() {
     let events = coded("The Kazakh government told Kazakh officials about the plan.");
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn goods_given_are_aid_of_their_kind() {
+    assert_eq!(
+        coded("The U.S. military gave 625 new firearms to the Philippine Marines."),
+        ["USAMIL PHLMIL 072"]
+    );
+    assert_eq!(
+        coded("U.S. military gives medical equipment to Nicaragua."),
+        ["USAMIL NIC 073"]
+    );
+    // The one provided with the goods is the target, not a place named after them.
+    assert_eq!(
+        coded("Australia provided Zimbabwe with wheat in return for maize sent to Mozambique."),
+        ["AUS ZWE 073"]
+    );
+    assert_eq!(
+        coded("Azerbaijani troops participate in peacekeeping operations in Afghanistan."),
+        ["AZEMIL AFG 074"]
+    );
+}
