@@ -914,3 +914,11 @@ fn goods_given_are_aid_of_their_kind() {
         ["AZEMIL AFG 074"]
     );
 }
+
+#[test]
+fn an_act_being_considered_is_a_policy_option() {
+    assert_eq!(
+        coded("Japan is considering sending aid to North Korea following devastating floods."),
+        ["JPN PRK 014"]
+    );
+}

@@ -491,6 +491,20 @@ pub fn code_sentence_with(
             codes = vec![code];
             flags.hedged = false;
         }
+        // "Japan is considering sending aid to North Korea": an act weighed is a policy
+        // option considered (CAMEO 014), not the act.
+        let considered = codes.len() == 1
+            && refusal.is_none()
+            && demand.is_none()
+            && announced.is_none()
+            && dict.follows_codebook()
+            && considers(&lower, v);
+        if considered {
+            codes = vec!["014"];
+            flags.hedged = false;
+            // (The considering verb's own event is this one.)
+            coded.retain(|c| !(c.v + 1 == v && c.codes == ["014"]));
+        }
         // "said the riots were orchestrated by foreign terrorists": a statement that lays an
         // act at someone's door is an accusation of them.
         let blame = codes == ["010"] && tgt.is_some_and(|t| blamed(&lower, &out.units[t], v));
@@ -519,6 +533,9 @@ pub fn code_sentence_with(
         }
         if let Some((code, _)) = demand {
             rule.push_str(&format!(" + demanded by the speaker [{code}]"));
+        }
+        if considered {
+            rule.push_str(" + considered [014]");
         }
         coded.push(Coded {
             v,
@@ -585,6 +602,32 @@ fn refuses(lower: &[&str], v: usize, negated: bool) -> bool {
         && (1..=4).any(|k| matches!(before(k), "will" | "would" | "wo" | "shall"))
         && (1..=3).any(|k| matches!(before(k), "not" | "n't" | "never"));
     refuse || will_not
+}
+
+/// True when verb `v` is a gerund weighed as an option: "considering sending aid",
+/// "mulling imposing sanctions".
+fn considers(lower: &[&str], v: usize) -> bool {
+    v > 0
+        && lower[v].ends_with("ing")
+        && matches!(
+            lower[v - 1],
+            "consider"
+                | "considers"
+                | "considered"
+                | "considering"
+                | "weigh"
+                | "weighs"
+                | "weighing"
+                | "mull"
+                | "mulls"
+                | "mulling"
+                | "contemplate"
+                | "contemplates"
+                | "contemplating"
+                | "explore"
+                | "explores"
+                | "exploring"
+        )
 }
 
 /// True when verb `v` is announced for later: "will / would / shall support", "agreed /
