@@ -360,6 +360,9 @@ mod tests {
         // "…, officials said": the verb of the attribution is not the statement's.
         let text = "Protesters in Almaty set fire to the mayor's office, officials said.";
         assert_eq!(upos_of(text, "set"), herald_core::Upos::Verb);
+        // An infinitive is no finite verb.
+        let text = "China and Russia call on US to lift sanctions against Iran.";
+        assert_eq!(upos_of(text, "call"), herald_core::Upos::Verb);
         // A statement that has its finite verb keeps its tags.
         let text = "Output rose 5 pct in March, up from 3 pct in February, officials said.";
         assert_eq!(upos_of(text, "up"), herald_core::Upos::Adv);

@@ -456,7 +456,12 @@ impl Tagger {
             self.classes[c].0 == Upos::Aux
                 || matches!(self.classes[c].1.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
         };
-        let end = if !out.iter().any(|&c| is_verb(c)) {
+        // (An infinitive is no finite verb: "China and Russia call on US to lift sanctions",
+        // "call" read as a noun.)
+        let infinitive = |i: usize| {
+            self.classes[out[i]].1 == "VB" && i > 0 && words[i - 1].eq_ignore_ascii_case("to")
+        };
+        let end = if !(0..n).any(|i| is_verb(out[i]) && !infinitive(i)) {
             n
         } else {
             match words.iter().rposition(|&w| w == ",") {
