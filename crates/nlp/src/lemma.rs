@@ -115,6 +115,20 @@ impl Lemmatizer {
             self.scripts[s as usize].apply(form, out);
             return;
         }
+        // An irregular verb behind a prefix the treebanks never showed with it: "overran" is
+        // "over" + "ran" → "overrun", "withheld" → "withhold".
+        if xpos.starts_with("VB") {
+            for prefix in ["over", "under", "out", "with", "fore", "mis", "re"] {
+                if let Some(rest) = lower.strip_prefix(prefix)
+                    && rest.len() >= 2
+                    && let Some(&s) = self.exceptions.get(&xkey(hash_str(rest), x, 9))
+                {
+                    self.scripts[s as usize].apply(rest, out);
+                    out.insert_str(0, prefix);
+                    return;
+                }
+            }
+        }
         let mut rules = (0..=MAX_SUFFIX.min(n)).rev().filter_map(rule);
         let Some(&first) = rules.next() else {
             out.clear();
@@ -406,6 +420,14 @@ mod tests {
         assert_eq!(l.lemma("needed", "VBD"), "need");
         // An unknown stem still gets the rule's answer.
         assert_eq!(l.lemma("tweeted", "VBD"), "tweet");
+    }
+
+    #[test]
+    fn a_prefixed_irregular_verb_takes_its_verb_s_lemma() {
+        let l = &crate::Models::embedded().lemmatizer;
+        assert_eq!(l.lemma("overran", "VBD"), "overrun");
+        assert_eq!(l.lemma("withheld", "VBD"), "withhold");
+        assert_eq!(l.lemma("undertook", "VBD"), "undertake");
     }
 
     #[test]
