@@ -503,7 +503,12 @@ pub fn code_sentence_with(
             codes = vec!["014"];
             flags.hedged = false;
             // (The considering verb's own event is this one.)
-            coded.retain(|c| !(c.v + 1 == v && c.codes == ["014"]));
+            for c in coded
+                .iter_mut()
+                .filter(|c| c.v + 1 == v && c.codes == ["014"])
+            {
+                c.role = Role::Gone;
+            }
         }
         // "said the riots were orchestrated by foreign terrorists": a statement that lays an
         // act at someone's door is an accusation of them.
