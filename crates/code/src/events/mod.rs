@@ -245,11 +245,7 @@ pub fn code_sentence_with(
             .or_else(|| headline.and_then(|st| dict.verbs.get(st)))
             .or_else(|| past.as_deref().and_then(|st| dict.verbs.get(st)))
         else {
-            if dict.follows_codebook()
-                && let Some(c) = uncoded_demand(&ctx, v)
-            {
-                coded.push(c);
-            }
+            coded.extend(uncoded_demand(&ctx, dict, v));
             continue;
         };
         if !(ctx.looks_verbal(v) || headline.is_some() || past.is_some()) || ctx.naming(v) {
@@ -303,11 +299,7 @@ pub fn code_sentence_with(
             continue;
         }
         let Some(m) = best_match(&ctx, dict, ids, v) else {
-            if dict.follows_codebook()
-                && let Some(c) = uncoded_demand(&ctx, v)
-            {
-                coded.push(c);
-            }
+            coded.extend(uncoded_demand(&ctx, dict, v));
             continue;
         };
         // "expelled exiled leaders": a past participle right after a verb, which the parse
@@ -744,7 +736,10 @@ const FORECAST: &[&str] = &[
 /// "The Red Cross said US and British forces must ensure security": an act no pattern
 /// codes, which a speaker says another must do, is still the speaker's demand of them
 /// (CAMEO 100), as a coded act is (see [`demand_code`]).
-fn uncoded_demand(ctx: &Ctx, v: usize) -> Option<Coded> {
+fn uncoded_demand(ctx: &Ctx, dict: &CompiledDict, v: usize) -> Option<Coded> {
+    if !dict.follows_codebook() {
+        return None;
+    }
     let w = &ctx.ws[v];
     // "must" or "should" right before (an adverb may stand between): "has to" and "would
     // have to" more often describe a constraint ("Brazil has to do business through the
