@@ -922,3 +922,17 @@ fn an_act_being_considered_is_a_policy_option() {
         ["JPN PRK 014"]
     );
 }
+
+#[test]
+fn of_two_patterns_as_specific_the_one_on_the_verbs_object_wins() {
+    // "army" is in the target's name, "aid" is what was reduced; "planned" only qualifies
+    // the visit that was called off.
+    assert_eq!(
+        coded("The Colombian government reduced military aid to the Colombian army."),
+        ["COLGOV COLMIL 162"]
+    );
+    let got = coded("Pakistani Prime Minister Imran Khan cancelled a planned visit to Malaysia.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("PAKGOV MYS "), "{got:?}");
+    assert!(!got[0].ends_with(" 0832"), "{got:?}");
+}

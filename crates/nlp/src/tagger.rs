@@ -461,7 +461,10 @@ impl Tagger {
         let infinitive = |i: usize| {
             self.classes[out[i]].1 == "VB" && i > 0 && words[i - 1].eq_ignore_ascii_case("to")
         };
-        let end = if !(0..n).any(|i| is_verb(out[i]) && !infinitive(i)) {
+        // A participle is no finite verb either ("EU and UN hand over urgently needed
+        // supplies"), but it is kept: it may be the verb of a headline's passive.
+        let participle = |i: usize| matches!(self.classes[out[i]].1.as_str(), "VBN" | "VBG");
+        let end = if !(0..n).any(|i| is_verb(out[i]) && !infinitive(i) && !participle(i)) {
             n
         } else {
             match words.iter().rposition(|&w| w == ",") {
@@ -477,7 +480,7 @@ impl Tagger {
         };
         let mut best: Option<(f32, usize, usize)> = None;
         for i in 0..end {
-            if s.fixed[i].is_some() {
+            if s.fixed[i].is_some() || (end == n && is_verb(out[i])) {
                 continue;
             }
             let row = &s.sum[i * nc..(i + 1) * nc];

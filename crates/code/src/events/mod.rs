@@ -1350,9 +1350,18 @@ fn best_match<'d>(ctx: &Ctx, dict: &'d CompiledDict, ids: &[usize], v: usize) ->
         };
         // (The same pattern written twice with two codes: the later line wins, as a
         // PETRARCH dictionary overwrites it.)
+        // Between patterns as specific, the one whose words the verb governs wins, then the
+        // one whose words are nearer: "reduced military aid to the Colombian army" is aid
+        // reduced, not an army; "cancelled a planned visit" a visit called off, not a plan.
         let better = match &best {
             None => true,
-            Some(b) => p.specificity() > b.pattern.specificity() || p.text == b.pattern.text,
+            Some(b) => match p.specificity().cmp(&b.pattern.specificity()) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Less => false,
+                std::cmp::Ordering::Equal => {
+                    p.text == b.pattern.text || ctx.closeness(&m, v) > ctx.closeness(b, v)
+                }
+            },
         };
         if better {
             best = Some(m);
@@ -1551,6 +1560,20 @@ fn match_pattern_in<'d>(
 }
 
 impl Ctx<'_> {
+    /// How closely a match's words hang on verb word `v`: how many of the words after it the
+    /// verb governs (what was done says more than who did it: "troops attacked the village"
+    /// is an attack on a village before it is an attack by troops), then how many in all,
+    /// then how near the farthest is (nearer is more).
+    fn closeness(&self, m: &Match<'_>, v: usize) -> (usize, usize, std::cmp::Reverse<usize>) {
+        let vt = self.ws[v].tok;
+        let governs = |w: usize| self.sentence.tokens[self.ws[w].tok].head == vt + 1;
+        let words: Vec<usize> = m.words.iter().copied().filter(|&w| w != v).collect();
+        let after = words.iter().filter(|&&w| w > v && governs(w)).count();
+        let all = words.iter().filter(|&&w| governs(w)).count();
+        let far = words.iter().map(|&w| w.abs_diff(v)).max().unwrap_or(0);
+        (after, all, std::cmp::Reverse(far))
+    }
+
     fn in_unit(&self, i: usize) -> Option<usize> {
         self.units.iter().position(|u| u.start <= i && i < u.end)
     }
