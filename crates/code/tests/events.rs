@@ -929,10 +929,42 @@ fn of_two_patterns_as_specific_the_one_on_the_verbs_object_wins() {
     // the visit that was called off.
     assert_eq!(
         coded("The Colombian government reduced military aid to the Colombian army."),
-        ["COLGOV COLMIL 162"]
+        ["COLGOV COLMIL 1622"]
     );
     let got = coded("Pakistani Prime Minister Imran Khan cancelled a planned visit to Malaysia.");
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("PAKGOV MYS "), "{got:?}");
     assert!(!got[0].ends_with(" 0832"), "{got:?}");
+}
+
+#[test]
+fn what_a_denial_disputes_is_flagged_not_asserted() {
+    let events = |text: &str| {
+        let mut d = herald_core::Document::from_text(text);
+        d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
+        CODER.code(&d).events
+    };
+    // The help is the accusers' claim: flagged negated and reported; the denial stands.
+    let got = events(
+        "Sierra Leone's ambassador denied charges that his Government had helped \
+         conspirators in a coup in Liberia.",
+    );
+    let help = got
+        .iter()
+        .find(|e| e.cameo == "070")
+        .expect("the help is coded");
+    assert!(help.negated && help.reported, "{got:?}");
+    assert!(
+        got.iter().any(|e| e.cameo == "016" && !e.negated),
+        "{got:?}"
+    );
+    // What follows the claim after a comma is the sentence's own.
+    let got = events(
+        "Ethiopia rejected accusations that its army committed ethnic cleansing in Tigray, \
+         where rebels attacked the Ethiopian army.",
+    );
+    assert!(
+        got.iter().any(|e| e.cameo.starts_with("19") && !e.negated),
+        "{got:?}"
+    );
 }

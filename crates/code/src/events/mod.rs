@@ -51,6 +51,28 @@ const CLAUSE: &[&str] = &[
 const BE: &[&str] = &[
     "was", "were", "is", "are", "been", "being", "be", "get", "got",
 ];
+/// Nouns naming what somebody says another did, which a denial disputes.
+const CLAIM: &[&str] = &[
+    "charge",
+    "charges",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "suggestion",
+    "suggestions",
+    "assertion",
+    "assertions",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+];
+
 const NEG: &[&str] = &["not", "n't", "never", "no"];
 const HEDGE: &[&str] = &[
     "could",
@@ -2358,6 +2380,69 @@ impl Ctx<'_> {
         k < self.ws.len() && SAY.contains(&self.lower[k])
     }
 
+    /// Verb `v` tells what somebody denies: the clause of a charge, claim or report that is
+    /// rejected ("denied charges that his government had helped conspirators", "rejected
+    /// accusations that a deal … put dissidents at risk"), or the clause a denial verb
+    /// governs ("denied that his guards attacked protesters"). Such an act is the accusers'
+    /// claim, which the sentence reports disputed, not an event it asserts.
+    fn denied_claim(&self, v: usize) -> bool {
+        let denial = |k: usize| {
+            matches!(
+                self.ws[k].lemma.as_str(),
+                "deny" | "reject" | "dismiss" | "refute" | "rebut" | "rebuff" | "dispute"
+            )
+        };
+        // (A denial is the speaker's own: "rejected suggestions the won is undervalued, and
+        // denied any plans …".)
+        if denial(v) {
+            return false;
+        }
+        // By the words: a claim noun after a denial verb, then "that" and the clause, with no
+        // comma or semicolon between the claim and the verb (what follows one is the
+        // sentence's own: "…in Tigray, where fighting has displaced thousands").
+        for k in (v.saturating_sub(16)..v).rev() {
+            if matches!(self.lower[k], "," | ";" | ":" | "but") {
+                break;
+            }
+            if CLAIM.contains(&self.lower[k])
+                && (k.saturating_sub(4)..k).any(denial)
+                && (k + 1..v).any(|j| self.lower[j] == "that")
+            {
+                return true;
+            }
+        }
+        // By the parse: the clause (through its conjuncts and open complements) is the
+        // complement of a denial verb or of a claim noun that a denial verb takes.
+        if !self.parsed() {
+            return false;
+        }
+        let word = |t: usize| self.ws.iter().position(|w| w.tok == t);
+        let mut h = self.ws[v].tok;
+        for _ in 0..6 {
+            let rel = self.sentence.tokens[h].deprel.as_str();
+            let Some(head) = self.sentence.head_of(h) else {
+                return false;
+            };
+            match rel {
+                "conj" | "xcomp" => h = head,
+                "ccomp" | "acl" | "acl:relcl" => {
+                    let Some(k) = word(head) else { return false };
+                    if rel == "ccomp" && denial(k) {
+                        return true;
+                    }
+                    return CLAIM.contains(&self.lower[k])
+                        && self
+                            .sentence
+                            .head_of(head)
+                            .and_then(word)
+                            .is_some_and(|d| denial(d) && d < k);
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Negation, hedging and reported speech around word `v`, whose source unit ends at
     /// `src_end`; `words` are the pattern's own words (never a negation).
     fn flags(&self, v: usize, words: &[usize], src_end: usize) -> Flags {
@@ -2381,10 +2466,13 @@ impl Ctx<'_> {
                         "to"
                     )
                 );
+        let denied = self.denied_claim(v);
+        let negated = negated || denied;
         let cs = self.clause_start(v);
-        let reported = (cs > 0
-            && self.lower[cs - 1] == "that"
-            && (0..cs).any(|k| SAY.contains(&self.lower[k])))
+        let reported = denied
+            || (cs > 0
+                && self.lower[cs - 1] == "that"
+                && (0..cs).any(|k| SAY.contains(&self.lower[k])))
             || (v + 1..self.ws.len())
                 .any(|k| SAY.contains(&self.lower[k]) && k > 0 && self.lower[..k].contains(&","));
         Flags {
