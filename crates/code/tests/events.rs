@@ -968,3 +968,14 @@ fn what_a_denial_disputes_is_flagged_not_asserted() {
         "{got:?}"
     );
 }
+
+#[test]
+fn fighting_a_disease_is_no_fight_and_agreeing_a_ceasefire_is_intent() {
+    let got = coded("Germany sent doctors to fight the Ebola epidemic in Guinea.");
+    assert!(got.iter().all(|e| !e.ends_with(" 190")), "{got:?}");
+    assert_eq!(
+        coded("Armenia and Azerbaijan have agreed to a ceasefire."),
+        ["ARM AZE 0356", "AZE ARM 0356"]
+    );
+    assert_eq!(coded("Turkey violated the ceasefire agreement."), ["TUR - 196"]);
+}
