@@ -1585,15 +1585,25 @@ impl Ctx<'_> {
     /// How closely a match's words hang on verb word `v`: how many of the words after it the
     /// verb governs (what was done says more than who did it: "troops attacked the village"
     /// is an attack on a village before it is an attack by troops), then how many in all,
-    /// then how near the farthest is (nearer is more).
-    fn closeness(&self, m: &Match<'_>, v: usize) -> (usize, usize, std::cmp::Reverse<usize>) {
+    /// then how many are no adjective modifying another word (a parse that misses the
+    /// object still shows "planned" only qualifies a visit), then how near the farthest is
+    /// (nearer is more).
+    fn closeness(
+        &self,
+        m: &Match<'_>,
+        v: usize,
+    ) -> (usize, usize, usize, std::cmp::Reverse<usize>) {
         let vt = self.ws[v].tok;
         let governs = |w: usize| self.sentence.tokens[self.ws[w].tok].head == vt + 1;
         let words: Vec<usize> = m.words.iter().copied().filter(|&w| w != v).collect();
         let after = words.iter().filter(|&&w| w > v && governs(w)).count();
+        let heads = words
+            .iter()
+            .filter(|&&w| self.sentence.tokens[self.ws[w].tok].deprel != "amod")
+            .count();
         let all = words.iter().filter(|&&w| governs(w)).count();
         let far = words.iter().map(|&w| w.abs_diff(v)).max().unwrap_or(0);
-        (after, all, std::cmp::Reverse(far))
+        (after, heads, all, std::cmp::Reverse(far))
     }
 
     fn in_unit(&self, i: usize) -> Option<usize> {
