@@ -977,5 +977,30 @@ fn fighting_a_disease_is_no_fight_and_agreeing_a_ceasefire_is_intent() {
         coded("Armenia and Azerbaijan have agreed to a ceasefire."),
         ["ARM AZE 0356", "AZE ARM 0356"]
     );
-    assert_eq!(coded("Turkey violated the ceasefire agreement."), ["TUR - 196"]);
+    assert_eq!(
+        coded("Turkey violated the ceasefire agreement."),
+        ["TUR - 196"]
+    );
+}
+
+#[test]
+fn a_hostile_act_charged_or_alleged_is_the_accusers_accusation() {
+    assert_eq!(
+        coded(
+            "Croatian police attacked refugees at the border, Amnesty International charged on Wednesday."
+        ),
+        ["NGOHRIAMN HRVCOP 112"]
+    );
+    // "charge" alone codes nothing; with its object it is still a charge at law.
+    assert_eq!(
+        coded("The court charged the Kazakh defence minister with treason."),
+        ["---JUD KAZGOVMIL 1125"]
+    );
+}
+
+#[test]
+fn a_past_tense_tagged_present_still_finds_its_verb() {
+    // The tagger reads "shot" as a present tense, whose lemma is the word itself.
+    let got = coded("Israeli troops shot dead two Palestinians.");
+    assert_eq!(got, ["ISRMIL PSE 1823"]);
 }

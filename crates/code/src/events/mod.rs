@@ -266,6 +266,21 @@ pub fn code_sentence_with(
             })
             .or_else(|| headline.and_then(|st| dict.verbs.get(st)))
             .or_else(|| past.as_deref().and_then(|st| dict.verbs.get(st)))
+            .or_else(|| {
+                // ("Israeli troops shot dead two Palestinians": a past tense tagged present,
+                // whose lemma is then the word itself.)
+                let w = &ws[v];
+                let lemmatizer = &herald_nlp::Models::embedded().lemmatizer;
+                (w.upos == Some(Upos::Verb) && w.lemma == lower[v])
+                    .then(|| {
+                        ["VBD", "VBN"]
+                            .into_iter()
+                            .map(|x| lemmatizer.lemma(lower[v], x))
+                            .find(|l| l != lower[v])
+                    })
+                    .flatten()
+                    .and_then(|l| dict.verbs.get(l.as_str()))
+            })
         else {
             coded.extend(uncoded_demand(&ctx, dict, v));
             continue;
