@@ -1004,3 +1004,16 @@ fn a_past_tense_tagged_present_still_finds_its_verb() {
     let got = coded("Israeli troops shot dead two Palestinians.");
     assert_eq!(got, ["ISRMIL PSE 1823"]);
 }
+
+#[test]
+fn a_state_or_city_before_a_role_gives_its_country() {
+    assert_eq!(
+        coded("Texas police arrested two protesters."),
+        ["USACOP ---OPP 173"]
+    );
+    let got = coded("New York Governor Andrew Cuomo met the Kazakh ambassador.");
+    assert!(got[0].starts_with("USAGOV KAZ"), "{got:?}");
+    // Not a company's name, nor a word of the language.
+    let got = coded("Piedmont Airlines said it agreed to buy a rival.");
+    assert!(got.iter().all(|e| !e.starts_with("ITA")), "{got:?}");
+}

@@ -521,7 +521,9 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
 /// "Police in Los Angeles have …", "protesters in Almaty attacked …": a role with no country
 /// (`---COP`) followed by "in" and a place the gazetteer knows, then the verb, takes that
 /// place's country (`USACOP`). The place must be a country, a state or province, or a town of
-/// at least 10,000 people.
+/// at least 10,000 people. So does a role the name of a state, a province or a city of
+/// 100,000 people stands right before ("Texas police", "New York Governor Andrew Cuomo",
+/// "Sindh provincial government"), which then joins the unit.
 pub fn locate_roles(
     ws: &[Word],
     units: &mut [Unit],
@@ -530,6 +532,25 @@ pub fn locate_roles(
 ) {
     use herald_geo::{Gazetteer, Kind};
     let gaz = Gazetteer::embedded();
+    let name = |words: &[Word]| {
+        words
+            .iter()
+            .map(|w| w.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // The dictionary's code of the country a gazetteer entry lies in.
+    let country_code = |cc: &str| {
+        let country = &gaz.entry(gaz.country(cc)?).name;
+        let words: Vec<String> = crate::actors::norm_words(country);
+        dict.actors
+            .longest(&words, 0)
+            .filter(|(n, _)| *n == words.len())
+            .and_then(|(_, ids)| dict.actor_code_of(&ids, date))
+            .map(|c| c.code.clone())
+            .filter(|c| c.len() == 3)
+    };
+    let taken: Vec<(usize, usize)> = units.iter().map(|u| (u.start, u.end)).collect();
     for u in units.iter_mut() {
         let [m] = u.members.as_mut_slice() else {
             continue;
@@ -537,52 +558,82 @@ pub fn locate_roles(
         let Some(role) = m.code.strip_prefix("---").filter(|r| !r.is_empty()) else {
             continue;
         };
-        if ws.get(u.end).is_none_or(|w| w.lower != "in") {
+        let role = role.to_owned();
+        if ws.get(u.end).is_some_and(|w| w.lower == "in") {
+            let start = u.end + 1;
+            let place = (1..=3).rev().find_map(|len| {
+                let words = ws.get(start..start + len)?;
+                // The phrase ends a subject ("police in Los Angeles have …"); after a verb,
+                // "in X" is where the event happened ("arrested students in Moscow today").
+                let verb_next = ws
+                    .get(start + len)
+                    .is_some_and(|w| matches!(w.upos, Some(Upos::Verb | Upos::Aux)));
+                if !verb_next || !words.iter().all(|w| w.cap && !w.punct) {
+                    return None;
+                }
+                gaz.lookup(&name(words))
+                    .iter()
+                    .map(|h| gaz.entry(h.id))
+                    .filter(|e| {
+                        !e.country.is_empty()
+                            && match e.kind {
+                                Kind::Country | Kind::Admin1 => true,
+                                Kind::City => e.population >= 10_000,
+                                _ => false,
+                            }
+                    })
+                    .max_by_key(|e| (e.kind == Kind::Country, e.population))
+            });
+            if let Some(code) = place.and_then(|p| country_code(&p.country)) {
+                m.code = format!("{code}{role}");
+                continue;
+            }
+        }
+        // The place before the role: whole capitalised words no other unit holds, opening
+        // the sentence or after a word in lower case, a determiner or a preposition. Not
+        // before a company or a paper, whose names hold places ("Piedmont Airlines", "Los
+        // Angeles Times"), nor a word of the language ("Food and Drug Administration").
+        if matches!(role.as_str(), "BUS" | "MED") {
             continue;
         }
-        let start = u.end + 1;
-        let place = (1..=3).rev().find_map(|len| {
-            let words = ws.get(start..start + len)?;
-            // The phrase ends a subject ("police in Los Angeles have …"); after a verb, "in X"
-            // is where the event happened ("arrested students in Moscow today").
-            let verb_next = ws
-                .get(start + len)
-                .is_some_and(|w| matches!(w.upos, Some(Upos::Verb | Upos::Aux)));
-            if !verb_next || !words.iter().all(|w| w.cap && !w.punct) {
+        let before = (1..=3).rev().find_map(|len| {
+            let s = u.start.checked_sub(len)?;
+            let words = &ws[s..u.start];
+            let whole =
+                s == 0 || !ws[s - 1].cap || matches!(ws[s - 1].upos, Some(Upos::Det | Upos::Adp));
+            if !whole
+                || !words.iter().all(|w| w.cap && !w.punct && !w.is_poss())
+                || len == 1 && gaz.is_common_word(&words[0].lower)
+                || taken.iter().any(|&(a, b)| a < u.start && b > s)
+            {
                 return None;
             }
-            let name = words
-                .iter()
-                .map(|w| w.lower.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            gaz.lookup(&name)
+            let hits = gaz.lookup(&name(words));
+            let places: Vec<_> = hits
                 .iter()
                 .map(|h| gaz.entry(h.id))
                 .filter(|e| {
                     !e.country.is_empty()
                         && match e.kind {
-                            Kind::Country | Kind::Admin1 => true,
-                            Kind::City => e.population >= 10_000,
+                            Kind::Admin1 => true,
+                            Kind::City => e.population >= 100_000,
                             _ => false,
                         }
                 })
-                .max_by_key(|e| (e.kind == Kind::Country, e.population))
+                .collect();
+            // One country only: "Victoria" is a state of Australia and a city of Canada.
+            let first = places.first()?;
+            places
+                .iter()
+                .all(|e| e.country == first.country)
+                .then(|| (s, first.country.clone()))
         });
-        let Some(place) = place else { continue };
-        let Some(country) = gaz.country(&place.country).map(|id| &gaz.entry(id).name) else {
-            continue;
-        };
-        let words: Vec<String> = crate::actors::norm_words(country);
-        let code = dict
-            .actors
-            .longest(&words, 0)
-            .filter(|(n, _)| *n == words.len())
-            .and_then(|(_, ids)| dict.actor_code_of(&ids, date))
-            .map(|c| c.code.clone())
-            .filter(|c| c.len() == 3);
-        if let Some(code) = code {
+        if let Some((s, cc)) = before
+            && let Some(code) = country_code(&cc)
+        {
             m.code = format!("{code}{role}");
+            m.span = ws[s].span.cover(m.span);
+            u.start = s;
         }
     }
 }
