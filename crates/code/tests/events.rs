@@ -1017,3 +1017,19 @@ fn a_state_or_city_before_a_role_gives_its_country() {
     let got = coded("Piedmont Airlines said it agreed to buy a rival.");
     assert!(got.iter().all(|e| !e.starts_with("ITA")), "{got:?}");
 }
+
+#[test]
+fn warnings_given_mediation_launched_and_property_returned() {
+    assert_eq!(
+        coded("Biden gave Russian President Vladimir Putin a stern warning."),
+        ["USAGOV RUSGOV 130"]
+    );
+    assert_eq!(
+        coded("Kazakhstan launched a mediation effort in the crisis."),
+        ["KAZ - 045"]
+    );
+    assert_eq!(
+        coded("Germany returned looted statues and manuscripts to Nigeria."),
+        ["DEU NGA 0842"]
+    );
+}
