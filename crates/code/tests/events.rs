@@ -1033,3 +1033,25 @@ fn warnings_given_mediation_launched_and_property_returned() {
         ["DEU NGA 0842"]
     );
 }
+
+#[test]
+fn what_was_done_without_is_negated_and_what_one_is_arrested_for_is_reported() {
+    let events = |text: &str| {
+        let mut d = herald_core::Document::from_text(text);
+        d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
+        CODER.code(&d).events
+    };
+    let got = events("Russia sent Armenia tanks without demanding payment.");
+    let demand = got.iter().find(|e| e.cameo.starts_with("103"));
+    assert!(demand.is_some_and(|e| e.negated), "{got:?}");
+    assert!(got.iter().any(|e| e.cameo == "072" && !e.negated), "{got:?}");
+    let got = events("The Nigerien journalist was arrested for collaborating with Boko Haram.");
+    let act = got
+        .iter()
+        .find(|e| e.cameo == "060")
+        .expect("the charge is coded");
+    assert!(act.reported && !act.negated, "{got:?}");
+    // A gerund after "for" under a verb of thanks is no charge.
+    let got = events("Kazakhstan thanked the CSTO for sending troops.");
+    assert!(got.iter().all(|e| !e.reported), "{got:?}");
+}

@@ -2477,7 +2477,13 @@ impl Ctx<'_> {
         let failed = v >= 2
             && self.lower[v - 1] == "to"
             && matches!(self.lower[v - 2], "failed" | "fails" | "fail" | "failing");
+        // ("gave equipment without demanding payment": what was not done.)
+        let without = v >= 1
+            && self.lower[v].ends_with("ing")
+            && (self.lower[v - 1] == "without"
+                || v >= 2 && self.lower[v - 2] == "without" && self.lower[v - 1].ends_with("ly"));
         let negated = failed
+            || without
             || window.clone().any(|k| {
                 !words.contains(&k)
                     && (NEG.contains(&self.lower[k]) || self.lower[k].ends_with("n't"))
@@ -2494,7 +2500,38 @@ impl Ctx<'_> {
         let denied = self.denied_claim(v);
         let negated = negated || denied;
         let cs = self.clause_start(v);
+        // ("was arrested for collaborating with Boko Haram": the act is the charge, which
+        // the sentence reports as the authorities' claim.)
+        let charged = v >= 2
+            && self.lower[v - 1] == "for"
+            && self.lower[v].ends_with("ing")
+            && (v.saturating_sub(8)..v - 1).any(|k| {
+                matches!(
+                    self.ws[k].lemma.as_str(),
+                    "arrest"
+                        | "detain"
+                        | "jail"
+                        | "imprison"
+                        | "sentence"
+                        | "convict"
+                        | "charge"
+                        | "indict"
+                        | "prosecute"
+                        | "punish"
+                        | "fine"
+                        | "execute"
+                        | "accuse"
+                        | "blame"
+                        | "condemn"
+                        | "criticize"
+                        | "criticise"
+                        | "sanction"
+                        | "expel"
+                        | "deport"
+                )
+            });
         let reported = denied
+            || charged
             || (cs > 0
                 && self.lower[cs - 1] == "that"
                 && (0..cs).any(|k| SAY.contains(&self.lower[k])))
