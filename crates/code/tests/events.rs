@@ -1044,7 +1044,10 @@ fn what_was_done_without_is_negated_and_what_one_is_arrested_for_is_reported() {
     let got = events("Russia sent Armenia tanks without demanding payment.");
     let demand = got.iter().find(|e| e.cameo.starts_with("103"));
     assert!(demand.is_some_and(|e| e.negated), "{got:?}");
-    assert!(got.iter().any(|e| e.cameo == "072" && !e.negated), "{got:?}");
+    assert!(
+        got.iter().any(|e| e.cameo == "072" && !e.negated),
+        "{got:?}"
+    );
     let got = events("The Nigerien journalist was arrested for collaborating with Boko Haram.");
     let act = got
         .iter()
@@ -1054,4 +1057,25 @@ fn what_was_done_without_is_negated_and_what_one_is_arrested_for_is_reported() {
     // A gerund after "for" under a verb of thanks is no charge.
     let got = events("Kazakhstan thanked the CSTO for sending troops.");
     assert!(got.iter().all(|e| !e.reported), "{got:?}");
+}
+
+#[test]
+fn a_former_office_holder_is_an_elite() {
+    assert_eq!(
+        coded("Former Kazakh President Nursultan Nazarbayev met Vladimir Putin."),
+        ["KAZELI RUSGOV 040"]
+    );
+    // In office, the title stands.
+    assert_eq!(
+        coded("Kazakh President Kassym-Jomart Tokayev met Vladimir Putin."),
+        ["KAZGOV RUSGOV 040"]
+    );
+}
+
+#[test]
+fn trips_ended_and_delegations_led_are_visits() {
+    assert_eq!(
+        coded("The Kazakh foreign minister concluded a visit to China."),
+        ["KAZGOV CHN 042"]
+    );
 }

@@ -638,6 +638,31 @@ pub fn locate_roles(
     }
 }
 
+/// "Former U.S. President Barack Obama", "ex-defence minister …": an office holder no longer
+/// in office is one of the country's elites (CAMEO `ELI`), whatever the title says.
+pub fn former_roles(ws: &[Word], units: &mut [Unit]) {
+    for u in units.iter_mut() {
+        let former = u
+            .start
+            .checked_sub(1)
+            .and_then(|k| ws.get(k))
+            .is_some_and(|w| matches!(w.lower.as_str(), "former" | "ex"))
+            || ws.get(u.start).is_some_and(|w| w.lower.starts_with("ex-"));
+        let [m] = u.members.as_mut_slice() else {
+            continue;
+        };
+        let role = m.code.get(3..).unwrap_or("");
+        if former
+            && m.code.len() >= 6
+            && ["GOV", "MIL", "LEG", "JUD", "COP", "SPY"]
+                .iter()
+                .any(|r| role.starts_with(r))
+        {
+            m.code.replace_range(3.., "ELI");
+        }
+    }
+}
+
 /// Lower-case words of a name, as the dictionary index keys them.
 fn norm_words(name: &str) -> Vec<String> {
     herald_dict::compile::norm_phrase(name)

@@ -213,6 +213,7 @@ pub fn code_sentence_with(
     out.units = actors::units(&ws, dict, date);
     actors::add_unknown(&ws, sentence, &mut out.units);
     actors::locate_roles(&ws, &mut out.units, dict, date);
+    actors::former_roles(&ws, &mut out.units);
     coref.resolve(&ws, &mut out.units);
     coref.update(&out.units);
     let context = coref.context_country().map(str::to_owned);
