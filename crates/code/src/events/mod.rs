@@ -1386,11 +1386,11 @@ fn best_match<'d>(ctx: &Ctx, dict: &'d CompiledDict, ids: &[usize], v: usize) ->
         let Some(m) = match_pattern(ctx, p, v).or_else(inverted) else {
             continue;
         };
-        // (The same pattern written twice with two codes: the later line wins, as a
-        // PETRARCH dictionary overwrites it.)
-        // Between patterns as specific, the one whose words the verb governs wins, then the
-        // one whose words are nearer: "reduced military aid to the Colombian army" is aid
-        // reduced, not an army; "cancelled a planned visit" a visit called off, not a plan.
+        // The more specific pattern wins. Between patterns as specific, the one whose words
+        // the verb governs, then the one whose words are nearer: "reduced military aid to the
+        // Colombian army" is aid reduced, not an army; "cancelled a planned visit" a visit
+        // called off, not a plan. (The same pattern written twice with two codes: the later
+        // line wins, as a PETRARCH dictionary overwrites it.)
         let better = match &best {
             None => true,
             Some(b) => match p.specificity().cmp(&b.pattern.specificity()) {
@@ -2483,8 +2483,10 @@ impl Ctx<'_> {
             && self.lower[v].ends_with("ing")
             && (self.lower[v - 1] == "without"
                 || v >= 2 && self.lower[v - 2] == "without" && self.lower[v - 1].ends_with("ly"));
+        let denied = self.denied_claim(v);
         let negated = failed
             || without
+            || denied
             || window.clone().any(|k| {
                 !words.contains(&k)
                     && (NEG.contains(&self.lower[k]) || self.lower[k].ends_with("n't"))
@@ -2498,8 +2500,6 @@ impl Ctx<'_> {
                         "to"
                     )
                 );
-        let denied = self.denied_claim(v);
-        let negated = negated || denied;
         let cs = self.clause_start(v);
         // ("was arrested for collaborating with Boko Haram": the act is the charge, which
         // the sentence reports as the authorities' claim.)
