@@ -14,6 +14,13 @@ fn coded(text: &str) -> Vec<String> {
     common::coded_with(&CODER, text)
 }
 
+/// Every event `text` codes to (published 2022-01-10), flags and all.
+fn events(text: &str) -> Vec<herald_core::Event> {
+    let mut d = Document::from_text(text);
+    d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
+    CODER.code(&d).events
+}
+
 #[test]
 fn units_smaller_than_troops_are_sent_too() {
     assert_eq!(
@@ -280,9 +287,7 @@ fn refusing_to_yield_is_a_rejection() {
         ["ISR ---CRM 1243"]
     );
     // "has not released" is no refusal: the release stays, flagged negated.
-    let mut d = herald_core::Document::from_text("Israel has not released the prisoners.");
-    d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
-    let events = CODER.code(&d).events;
+    let events = events("Israel has not released the prisoners.");
     assert!(
         events.iter().all(|e| e.negated && e.cameo == "0841"),
         "{events:?}"
@@ -939,11 +944,6 @@ fn of_two_patterns_as_specific_the_one_on_the_verbs_object_wins() {
 
 #[test]
 fn what_a_denial_disputes_is_flagged_not_asserted() {
-    let events = |text: &str| {
-        let mut d = herald_core::Document::from_text(text);
-        d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
-        CODER.code(&d).events
-    };
     // The help is the accusers' claim: flagged negated and reported; the denial stands.
     let got = events(
         "Sierra Leone's ambassador denied charges that his Government had helped \
@@ -1036,11 +1036,6 @@ fn warnings_given_mediation_launched_and_property_returned() {
 
 #[test]
 fn what_was_done_without_is_negated_and_what_one_is_arrested_for_is_reported() {
-    let events = |text: &str| {
-        let mut d = herald_core::Document::from_text(text);
-        d.published = chrono::NaiveDate::from_ymd_opt(2022, 1, 10);
-        CODER.code(&d).events
-    };
     let got = events("Russia sent Armenia tanks without demanding payment.");
     let demand = got.iter().find(|e| e.cameo.starts_with("103"));
     assert!(demand.is_some_and(|e| e.negated), "{got:?}");
