@@ -1074,3 +1074,16 @@ fn trips_ended_and_delegations_led_are_visits() {
         ["KAZGOV CHN 042"]
     );
 }
+
+#[test]
+fn a_role_after_its_or_their_takes_the_country_named_before() {
+    assert_eq!(
+        coded("Kazakhstan says its security forces killed 26 armed rioters."),
+        ["KAZCOP KAZOPP 190"]
+    );
+    // After a company with no country, the role keeps none.
+    assert_eq!(
+        coded("The mining company said its security forces attacked protesters in Almaty."),
+        ["---COP KAZOPP 190"]
+    );
+}

@@ -638,6 +638,37 @@ pub fn locate_roles(
     }
 }
 
+/// "Kazakhstan says its security forces killed …", "Sierra Leone denied that its army …": a
+/// role with no country after "its" or "their" takes the country of the actor named last
+/// before it in the sentence, when that actor has one (after "Apple said its engineers" the
+/// nearest actor is a company with none, and the role stays `---`).
+pub fn possessed_roles(ws: &[Word], units: &mut [Unit]) {
+    for i in 0..units.len() {
+        let u = &units[i];
+        let possessed = u
+            .start
+            .checked_sub(1)
+            .is_some_and(|k| matches!(ws[k].lower.as_str(), "its" | "their"));
+        let [m] = u.members.as_slice() else {
+            continue;
+        };
+        if !possessed || !m.code.starts_with("---") || m.code.len() < 6 {
+            continue;
+        }
+        let Some(owner) = units[..i].iter().rev().find(|o| o.end < u.start) else {
+            continue;
+        };
+        let country = owner.members[0].code.get(..3).filter(|c| {
+            *c != "---"
+                && c.bytes().all(|b| b.is_ascii_uppercase())
+                && owner.members.iter().all(|m| m.code.starts_with(*c))
+        });
+        if let Some(c) = country.map(str::to_owned) {
+            units[i].members[0].code.replace_range(..3, &c);
+        }
+    }
+}
+
 /// "Former U.S. President Barack Obama", "ex-defence minister …": an office holder no longer
 /// in office is one of the country's elites (CAMEO `ELI`), whatever the title says.
 pub fn former_roles(ws: &[Word], units: &mut [Unit]) {

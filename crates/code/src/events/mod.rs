@@ -213,6 +213,7 @@ pub fn code_sentence_with(
     out.units = actors::units(&ws, dict, date);
     actors::add_unknown(&ws, sentence, &mut out.units);
     actors::locate_roles(&ws, &mut out.units, dict, date);
+    actors::possessed_roles(&ws, &mut out.units);
     actors::former_roles(&ws, &mut out.units);
     coref.resolve(&ws, &mut out.units);
     coref.update(&out.units);
