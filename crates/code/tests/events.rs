@@ -366,7 +366,7 @@ fn what_a_speaker_says_another_must_do_is_a_demand() {
     );
     assert_eq!(
         coded("Russia said Ukraine withdrew its troops from the border."),
-        ["UKR ---MIL 0874"]
+        ["UKR UKRMIL 0874"]
     );
 }
 
