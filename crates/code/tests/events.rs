@@ -651,6 +651,20 @@ fn refusing_to_take_in_refugees_or_to_meet_is_a_rejection() {
 }
 
 #[test]
+fn an_intent_or_agreement_refused_is_a_rejection() {
+    // CAMEO pairs each intent (03x) with its rejection (12x): a ceasefire refused is a refusal
+    // to de-escalate, an agreement not to be signed a rejected agreement.
+    assert_eq!(
+        coded("Armenia will not agree to a ceasefire with Azerbaijan."),
+        ["ARM AZE 1246"]
+    );
+    assert_eq!(
+        coded("Russia said it would not sign the agreement with Ukraine."),
+        ["RUS UKR 127"]
+    );
+}
+
+#[test]
 fn a_known_actor_right_before_a_verb_is_its_subject_whatever_the_parse() {
     // The parse may hang "Russia" on "after" and "seized" on the main verb.
     let got = coded("NATO strengthened its forces in Europe after Russia seized Crimea.");

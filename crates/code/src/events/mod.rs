@@ -882,7 +882,31 @@ fn threat_code(code: &str) -> Option<&'static str> {
 /// The CAMEO refusal of a yielding act (08x): easing sanctions, releasing people, allowing
 /// international involvement, de-escalating.
 fn refusal_code(code: &str) -> Option<&'static str> {
+    // An intent refused is the act refused ("will not accept the proposal", "will not agree
+    // to a ceasefire"): CAMEO pairs each 03x with its rejection.
+    match code {
+        "0311" => return Some("1211"),
+        "0312" => return Some("1212"),
+        "0331" => return Some("1221"),
+        "0332" => return Some("1222"),
+        "0333" => return Some("1223"),
+        "0334" => return Some("1224"),
+        "0351" => return Some("1241"),
+        "0352" => return Some("1242"),
+        "0353" => return Some("1243"),
+        "0354" => return Some("1245"),
+        "0355" | "0356" => return Some("1246"),
+        _ => {}
+    }
     Some(match code.get(..3)? {
+        "030" | "032" => "120",
+        "031" => "121",
+        "033" => "122",
+        "034" => "123",
+        "035" => "124",
+        "036" => "125",
+        "037" | "057" => "127",
+        "038" => "126",
         "080" => "124",
         "081" => "1241",
         "082" => "1242",
