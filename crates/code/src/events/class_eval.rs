@@ -1,8 +1,9 @@
 //! `herald eval plover` and `herald eval quad`: the main event of each gold sentence, coded
 //! with a [`crate::Coder`], scored on its PLOVER type or its quad class.
 //!
-//! The main event of a sentence is its first event that is not negated and not a bare
-//! statement (CAMEO 01, which frames other events: "X said …"), else its first event.
+//! The main event of a sentence is its first event that is not negated, not hedged (what
+//! "could" or "may" happen, what another hopes for, did not happen) and not a bare statement
+//! (CAMEO 01, which frames other events: "X said …"), else its first event not negated.
 
 use crate::Coder;
 use herald_core::{Document, Error, Event, Result};
@@ -84,7 +85,7 @@ impl Accuracy {
 pub fn main_event(events: &[Event]) -> Option<&Event> {
     let live: Vec<&Event> = events.iter().filter(|e| !e.negated).collect();
     live.iter()
-        .find(|e| e.root != "01")
+        .find(|e| e.root != "01" && !e.hedged)
         .or_else(|| live.first())
         .copied()
 }

@@ -510,7 +510,8 @@ pub fn code_sentence_with(
                 && demand.is_none()
                 && !flags.negated
                 && dict.follows_codebook()
-                && intends(&lower, v) =>
+                && intends(&lower, v)
+                && !ctx.hoped_for(v) =>
             {
                 intent_code(c)
                     .map(|i| (i, "intended"))
@@ -1969,6 +1970,53 @@ impl Ctx<'_> {
     }
 
     /// Start of the clause containing word `v`: after the last subordinator or `;`/`:`.
+    /// True when verb `v` heads a clause with its own subject that a hope or wish governs
+    /// ("voiced hope that the new government will help Turkey", "hopes Japan will persuade
+    /// Biden to lift sanctions"): wished for by another, neither done nor announced.
+    fn hoped_for(&self, v: usize) -> bool {
+        if !self.parsed() {
+            return false;
+        }
+        let toks = &self.sentence.tokens;
+        let mut t = self.ws[v].tok;
+        // ("hopes Japan will persuade Biden to lift sanctions": up to the clause's verb.)
+        for _ in 0..3 {
+            let infinitive = || {
+                self.sentence
+                    .children(t)
+                    .any(|c| toks[c].deprel == "mark" && toks[c].lemma == "to")
+            };
+            let rel = toks[t].deprel.as_str();
+            if (matches!(rel, "xcomp" | "conj") || rel == "advcl" && infinitive())
+                && toks[t].head > 0
+            {
+                t = toks[t].head - 1;
+            }
+        }
+        let hope = |k: usize| {
+            matches!(
+                toks[k].lemma.to_lowercase().as_str(),
+                "hope" | "hopeful" | "wish" | "optimism" | "optimistic" | "dream"
+            )
+        };
+        let own_subject = self
+            .sentence
+            .children(t)
+            .any(|c| toks[c].deprel.starts_with("nsubj"));
+        if !own_subject || !matches!(toks[t].deprel.as_str(), "ccomp" | "acl" | "acl:relcl") {
+            return false;
+        }
+        // ("expressed hopes the government will change its policy": the hope may be the
+        // object of the verb the clause hangs on.)
+        let h = toks[t].head;
+        h > 0
+            && (hope(h - 1)
+                || self
+                    .sentence
+                    .children(h - 1)
+                    .any(|c| toks[c].deprel == "obj" && hope(c)))
+    }
+
     fn clause_start(&self, v: usize) -> usize {
         (0..v)
             .rev()
@@ -2516,7 +2564,13 @@ impl Ctx<'_> {
                 !words.contains(&k)
                     && (NEG.contains(&self.lower[k]) || self.lower[k].ends_with("n't"))
             });
-        let hedged = window.clone().any(|k| HEDGE.contains(&self.lower[k]))
+        let hedged = self.hoped_for(v)
+            || window.clone().any(|k| {
+                // ("Theresa May called for …": a modal is a modal, not a name.)
+                HEDGE.contains(&self.lower[k])
+                    && !(self.ws[k].cap && self.ws[k].upos == Some(Upos::Propn))
+                    && self.in_unit(k).is_none()
+            })
             || v >= 2
                 && matches!(
                     (self.lower[v - 2], self.lower[v - 1]),
