@@ -1101,3 +1101,20 @@ fn a_role_after_its_or_their_takes_the_country_named_before() {
         ["---COP KAZOPP 190"]
     );
 }
+
+#[test]
+fn what_another_hopes_for_is_hedged_and_a_name_is_no_modal() {
+    // Greece announced nothing: Turkey hopes; the help is hedged, not an intent (033).
+    let evs = events(
+        "Turkey's foreign minister voiced hope that the new government in Greece will help Turkey.",
+    );
+    let help = evs
+        .iter()
+        .find(|e| e.cameo == "070")
+        .expect("the help is coded");
+    assert!(help.hedged, "{evs:?}");
+    assert!(evs.iter().all(|e| e.cameo != "033"), "{evs:?}");
+    // "May" in a name is no "may": the call is not hedged.
+    let evs = events("Prime Minister Theresa May called for Russia to withdraw its troops.");
+    assert!(!evs.is_empty() && evs.iter().all(|e| !e.hedged), "{evs:?}");
+}
