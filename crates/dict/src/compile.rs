@@ -162,6 +162,10 @@ pub struct DatedCode {
     pub kind: String,
     /// Line in the dictionary source.
     pub line: usize,
+    /// True for the code herald derives for a person of its own dictionaries once a term of
+    /// office has ended and no other covers the day: the country's elite (`GBRELI`), as
+    /// CAMEO codes former office holders.
+    pub former: bool,
 }
 
 impl DatedCode {
@@ -349,6 +353,7 @@ impl CompiledDict {
                 until: a.until,
                 kind: a.kind.clone(),
                 line: a.line,
+                former: false,
             });
             for (n, raw) in names.iter().zip(&a.names) {
                 // A name of several words may be written with underscores for some of its
@@ -418,12 +423,53 @@ impl CompiledDict {
                 line: t.line,
             });
         }
+        c.add_former_codes();
         c.actors.finish();
         c.exact_actors.finish();
         c.agents.finish();
         c.discards.finish();
         c.issues.finish();
         c
+    }
+
+    /// "Theresa May" in 2022, "Donald Trump" in 2023: a person of herald's own dictionaries
+    /// (kind `person`) on a day after one of their terms ended and in none: the country's
+    /// elite (country code + `ELI`), CAMEO's code for former office holders, when the code
+    /// starts with a country's. Before the first term the name stays uncoded.
+    fn add_former_codes(&mut self) {
+        let countries: std::collections::HashSet<String> = self
+            .actor_codes
+            .iter()
+            .flatten()
+            .filter(|c| c.kind == "country" && c.code.len() == 3)
+            .map(|c| c.code.clone())
+            .collect();
+        for codes in &mut self.actor_codes {
+            if codes.iter().any(|c| c.kind != "person" || !c.dated()) {
+                continue;
+            }
+            let Some(first_end) = codes.iter().filter_map(|c| c.until).min() else {
+                continue;
+            };
+            let latest = codes
+                .iter()
+                .max_by_key(|c| c.until.unwrap_or(NaiveDate::MAX));
+            let Some(country) = latest
+                .and_then(|c| c.code.get(..3))
+                .filter(|p| countries.contains(*p))
+            else {
+                continue;
+            };
+            let former = DatedCode {
+                code: format!("{country}ELI"),
+                from: first_end.succ_opt(),
+                until: None,
+                kind: "person".to_string(),
+                line: latest.map_or(0, |c| c.line),
+                former: true,
+            };
+            codes.push(former);
+        }
     }
 
     /// The code of the first of several records sharing a name ("President Bush" is two
@@ -435,7 +481,7 @@ impl CompiledDict {
                 self.actor_codes
                     .get(id)?
                     .iter()
-                    .find(|c| c.dated() && c.covers(d))
+                    .find(|c| c.dated() && !c.former && c.covers(d))
             })
         });
         dated.or_else(|| ids.iter().find_map(|&&id| self.actor_code(id, date)))
@@ -446,17 +492,17 @@ impl CompiledDict {
     pub fn actor_code(&self, id: usize, date: Option<NaiveDate>) -> Option<&DatedCode> {
         let codes = self.actor_codes.get(id)?;
         if let Some(d) = date
-            && let Some(c) = codes.iter().find(|c| c.dated() && c.covers(d))
+            && let Some(c) = codes.iter().find(|c| c.dated() && !c.former && c.covers(d))
         {
             return Some(c);
         }
         if let Some(c) = codes.iter().find(|c| !c.dated()) {
             return Some(c);
         }
-        if date.is_none() {
-            return codes.iter().max_by_key(|c| c.from);
+        match date {
+            Some(d) => codes.iter().find(|c| c.former && c.covers(d)),
+            None => codes.iter().filter(|c| !c.former).max_by_key(|c| c.from),
         }
-        None
     }
 }
 
@@ -732,6 +778,37 @@ mod tests {
         assert_eq!(code(1990), Some("USAGOV"));
         assert_eq!(code(2008), Some("USAGOV"));
         assert_eq!(code(2015), Some("USAELI"));
+    }
+
+    #[test]
+    fn a_former_office_holder_is_the_country_s_elite() {
+        let text = "@actors\n\
+                    GBR\tUnited Kingdom\tcountry\t-\n\
+                    USA\tUnited States\tcountry\t-\n\
+                    GBRGOV\tTheresa May\tperson\t2010-05-12..2019-07-24\n\
+                    USAGOV\tDonald Trump\tperson\t2017-01-20..2021-01-20\n\
+                    USAGOV\tDonald Trump\tperson\t2025-01-20..\n\
+                    IGOUNO\tBan Ki-moon\tperson\t2007-01-01..2016-12-31\n";
+        let c = CompiledDict::new(&crate::format::parse(text, "t.hd").unwrap());
+        let code = |name: &[&str], y| {
+            let (_, ids) = c.actors.longest(name, 0).unwrap();
+            let date = NaiveDate::from_ymd_opt(y, 6, 1);
+            c.actor_code_of(&ids, date).map(|c| c.code.clone())
+        };
+        let may = ["theresa", "may"];
+        assert_eq!(code(&may, 2018).as_deref(), Some("GBRGOV"));
+        assert_eq!(code(&may, 2022).as_deref(), Some("GBRELI"));
+        // Before the first term: no code.
+        assert_eq!(code(&may, 2005), None);
+        // Between two terms, the elite; in the second, the office again.
+        let trump = ["donald", "trump"];
+        assert_eq!(code(&trump, 2023).as_deref(), Some("USAELI"));
+        assert_eq!(code(&trump, 2026).as_deref(), Some("USAGOV"));
+        // Only a country's office holders: no "IGOELI".
+        assert_eq!(code(&["ban", "ki-moon"], 2020), None);
+        // Without a date, the latest office, not the derived code.
+        let (_, ids) = c.actors.longest(&may, 0).unwrap();
+        assert_eq!(c.actor_code_of(&ids, None).unwrap().code, "GBRGOV");
     }
 
     #[test]

@@ -25,7 +25,15 @@ pub fn explain(dict: &CompiledDict, term: &str) -> Vec<String> {
                         u.map_or("…".into(), |d| d.to_string())
                     ),
                 };
-                out.push(format!("actor {} ({dates}) line {}", c.code, c.line));
+                let former = if c.former {
+                    ", former office holder, when no term covers the day"
+                } else {
+                    ""
+                };
+                out.push(format!(
+                    "actor {} ({dates}{former}) line {}",
+                    c.code, c.line
+                ));
             }
         }
     }

@@ -358,13 +358,20 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
             {
                 // "Minister Telemar", "President Obama": the agent qualifies the named actor.
                 let n = next.expect("checked");
-                let Raw::Actor { code, .. } = &n.what else {
+                let Raw::Actor { code, kind } = &n.what else {
                     unreachable!()
                 };
+                // ("Prime Minister Theresa May" in 2022: a former office holder is the
+                // country's elite whatever the title the text still gives.)
+                let former = kind == "person" && code.ends_with("ELI");
                 out.push(unit1(
                     m.start,
                     n.end,
-                    compose(code, ag),
+                    if former {
+                        code.clone()
+                    } else {
+                        compose(code, ag)
+                    },
                     span(m.start, n.end),
                     "person",
                 ));
