@@ -1118,3 +1118,12 @@ fn what_another_hopes_for_is_hedged_and_a_name_is_no_modal() {
     let evs = events("Prime Minister Theresa May called for Russia to withdraw its troops.");
     assert!(!evs.is_empty() && evs.iter().all(|e| !e.hedged), "{evs:?}");
 }
+
+#[test]
+fn an_office_holder_out_of_office_is_the_country_s_elite() {
+    // Published 2022-01-10: Theresa May left office in 2019.
+    assert_eq!(
+        coded("Prime Minister Theresa May criticised Russia."),
+        ["GBRELI RUS 111"]
+    );
+}
