@@ -25,8 +25,9 @@ pub enum Action {
     },
     /// Report every problem of a dictionary file with its line; exit status 1 if any.
     Check {
-        /// The file's kind: herald (default for .hd files), verbs, actors, agents, discards,
-        /// issues (PETRARCH), or with `--from tabari` actors, verbs, agents, options.
+        /// The file's kind: herald, verbs, actors, agents, discards, issues (PETRARCH), or
+        /// with `--from tabari` actors, verbs, agents, options. Default: herald for .hd
+        /// files, else the kind the file name holds ("PETR.Validate.verbs.txt": verbs).
         #[arg(long)]
         kind: Option<String>,
         /// The format of a non-herald file: petrarch or tabari.
@@ -76,7 +77,24 @@ pub fn run(action: Action) -> anyhow::Result<ExitCode> {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
             let origin = file.display().to_string();
-            let kind = kind.unwrap_or_else(|| "herald".into());
+            let kind = match kind {
+                Some(k) => k,
+                None => {
+                    let k = guess_kind(&file, &text);
+                    if k != "herald" {
+                        eprintln!(
+                            "{origin}: read as {} {k} (from its name or contents; --kind to say \
+                             otherwise)",
+                            if from == "tabari" {
+                                "TABARI"
+                            } else {
+                                "PETRARCH"
+                            }
+                        );
+                    }
+                    k.to_string()
+                }
+            };
             let lines: Vec<String> = if matches!(kind.as_str(), "herald" | "hd") && from != "tabari"
             {
                 format::check(&text, &origin)
@@ -124,6 +142,38 @@ pub fn run(action: Action) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The kind of a dictionary file given without `--kind`: herald's own for `.hd` files and
+/// files with `@section` headers, verbs for a file of PETRARCH verb blocks, else what the file
+/// name says ("PETR.Validate.actors.txt" is an actors file, "Phoenix.agents.txt" an agents
+/// file), else herald's.
+fn guess_kind(file: &std::path::Path, text: &str) -> &'static str {
+    if file.extension().is_some_and(|e| e == "hd") || text.lines().any(|l| l.starts_with('@')) {
+        return "herald";
+    }
+    // A file of verb blocks ("--- RESTORE [064] ---") whatever its name ("CAMEO.2.0.txt").
+    if text
+        .lines()
+        .any(|l| l.starts_with("--- ") && l.trim_end().ends_with("---"))
+    {
+        return "verbs";
+    }
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    [
+        ("verb", "verbs"),
+        ("actor", "actors"),
+        ("agent", "agents"),
+        ("discard", "discards"),
+        ("issue", "issues"),
+        ("option", "options"),
+    ]
+    .iter()
+    .find(|(part, _)| name.contains(part))
+    .map_or("herald", |&(_, kind)| kind)
 }
 
 /// Reads a file of `kind` in PETRARCH's or TABARI's format (`from`).

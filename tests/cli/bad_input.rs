@@ -118,3 +118,42 @@ fn two_megabyte_single_line() {
     run.expect_code(0);
     assert_lines(&run.ids(), &["huge", "after"]);
 }
+
+#[test]
+fn dict_check_reads_a_petrarch_file_as_its_name_or_contents_say() {
+    let dir = tempdir();
+    let d = dir.path();
+    // A PETRARCH actors file: one entry without a code.
+    write(d, "my.actors.txt", "ARNOR [ARN]\nGONDOR\n");
+    let run = herald(d, &["dict", "check", "my.actors.txt"], None);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("read as PETRARCH actors"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("my.actors.txt:2:"), "{}", run.stdout);
+    // Verb blocks in a file whose name says nothing; a code that is no CAMEO code.
+    write(
+        d,
+        "lexicon.txt",
+        "--- RESTORE [064] ---\nRESTORE\n- * TIES [999]\n",
+    );
+    let run = herald(d, &["dict", "check", "lexicon.txt"], None);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("read as PETRARCH verbs"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("\"999\" is not a CAMEO event code"),
+        "{}",
+        run.stdout
+    );
+    // A .hd file is herald's own format.
+    write(d, "agents.hd", "@agents\nGOV\tgovernment\n");
+    let run = herald(d, &["dict", "check", "agents.hd"], None);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("read as"), "{}", run.stderr);
+}
