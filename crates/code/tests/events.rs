@@ -1127,3 +1127,26 @@ fn an_office_holder_out_of_office_is_the_country_s_elite() {
         ["GBRELI RUS 111"]
     );
 }
+
+#[test]
+fn each_alternative_of_a_multi_word_pattern_stands_alone() {
+    // "extradite|hand_over": asking to extradite is a request for extradition (0213), as is
+    // asking to hand over; "resign|step_down" likewise a call to resign (0241).
+    assert_eq!(
+        coded("The United States asked Pakistan to extradite the suspects."),
+        ["USA PAK 0213"]
+    );
+    assert_eq!(
+        coded("The United States asked Pakistan to hand over the suspects."),
+        ["USA PAK 0213"]
+    );
+    assert_eq!(
+        coded("Kazakh protesters asked Tokayev to resign."),
+        ["KAZOPP KAZGOV 0241"]
+    );
+    // "take_part in … war_game": a joint exercise is military cooperation.
+    assert_eq!(
+        coded("Germany and France took part in the war game."),
+        ["DEU FRA 062", "FRA DEU 062"]
+    );
+}

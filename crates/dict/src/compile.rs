@@ -388,9 +388,27 @@ impl CompiledDict {
             let Some((forms, pattern)) = compile_pattern(v, &synsets) else {
                 continue;
             };
+            // A verb of several words among the alternatives ("participate|take_part in
+            // exercise") is its first word with the others right after it, in a pattern of
+            // its own.
+            let (single, multi): (Vec<String>, Vec<String>) =
+                forms.into_iter().partition(|f| !f.contains(' '));
+            for f in multi {
+                let mut words = f.split(' ').map(str::to_string);
+                let Some(head) = words.next() else { continue };
+                let mut p = pattern.clone();
+                let rest: Vec<Item> = words.map(|w| Item::Words(vec![vec![w]])).collect();
+                p.post.splice(0..0, rest);
+                let id = c.patterns.len();
+                c.patterns.push(p);
+                c.verbs.entry(head).or_default().push(id);
+            }
+            if single.is_empty() {
+                continue;
+            }
             let id = c.patterns.len();
             c.patterns.push(pattern);
-            for f in forms {
+            for f in single {
                 let list = c.verbs.entry(f).or_default();
                 if !list.contains(&id) {
                     list.push(id);
