@@ -1150,3 +1150,14 @@ fn each_alternative_of_a_multi_word_pattern_stands_alone() {
         ["DEU FRA 062", "FRA DEU 062"]
     );
 }
+
+#[test]
+fn a_claim_reported_without_that_is_reported() {
+    // The parse hangs the claim on "said" (ccomp) with no "that" between them.
+    let evs = events("Kazakhstan said foreign-trained terrorists had attacked Almaty.");
+    let attack = evs
+        .iter()
+        .find(|e| e.root == "19")
+        .expect("the attack is coded");
+    assert!(attack.reported, "{evs:?}");
+}

@@ -2612,6 +2612,9 @@ impl Ctx<'_> {
             });
         let reported = denied
             || charged
+            // ("The former Soviet republic said terrorists had attacked its cities": a
+            // reported clause without "that", as the parse gives it.)
+            || self.statement_verb(v).is_some_and(|k| k < v)
             || (cs > 0
                 && self.lower[cs - 1] == "that"
                 && (0..cs).any(|k| SAY.contains(&self.lower[k])))
