@@ -1161,3 +1161,16 @@ fn a_claim_reported_without_that_is_reported() {
         .expect("the attack is coded");
     assert!(attack.reported, "{evs:?}");
 }
+
+#[test]
+fn denying_a_permit_is_a_rejection_not_a_denial_of_a_claim() {
+    assert_eq!(
+        coded("Russia denied accreditation to BBC journalists."),
+        ["RUS GBRMED 120"]
+    );
+    // Denying an accusation stays a denial (016).
+    assert_eq!(
+        coded("Russia denied the accusations of Ukraine."),
+        ["RUS UKR 016"]
+    );
+}
