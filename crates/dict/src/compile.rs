@@ -506,7 +506,8 @@ impl CompiledDict {
     }
 
     /// The code of actor record `id` on `date`: a dated code covering the date first, else an
-    /// undated one; without a date, the undated code, else the latest dated one.
+    /// undated one, else the derived code of a former office holder; without a date, the
+    /// undated code, else the latest dated one.
     pub fn actor_code(&self, id: usize, date: Option<NaiveDate>) -> Option<&DatedCode> {
         let codes = self.actor_codes.get(id)?;
         if let Some(d) = date

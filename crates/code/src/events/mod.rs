@@ -1969,7 +1969,6 @@ impl Ctx<'_> {
         self.unit_of_token(self.sentence.head_of(t)?)
     }
 
-    /// Start of the clause containing word `v`: after the last subordinator or `;`/`:`.
     /// True when verb `v` heads a clause with its own subject that a hope or wish governs
     /// ("voiced hope that the new government will help Turkey", "hopes Japan will persuade
     /// Biden to lift sanctions"): wished for by another, neither done nor announced.
@@ -2017,6 +2016,7 @@ impl Ctx<'_> {
                     .any(|c| toks[c].deprel == "obj" && hope(c)))
     }
 
+    /// Start of the clause containing word `v`: after the last subordinator or `;`/`:`.
     fn clause_start(&self, v: usize) -> usize {
         (0..v)
             .rev()
