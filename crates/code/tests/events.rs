@@ -1174,3 +1174,11 @@ fn denying_a_permit_is_a_rejection_not_a_denial_of_a_claim() {
         ["RUS UKR 016"]
     );
 }
+
+#[test]
+fn the_white_house_chief_of_staff_is_no_general() {
+    assert_eq!(
+        coded("The White House chief of staff criticized Iran."),
+        ["USAGOV IRN 111"]
+    );
+}
