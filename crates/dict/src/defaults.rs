@@ -27,7 +27,10 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("leaders_g20.hd", include_str!("../data/leaders_g20.hd")),
     ("leaders_world.hd", include_str!("../data/leaders_world.hd")),
-    ("leaders_history.hd", include_str!("../data/leaders_history.hd")),
+    (
+        "leaders_history.hd",
+        include_str!("../data/leaders_history.hd"),
+    ),
     ("verbs.hd", include_str!("../data/verbs.hd")),
     ("nouns.hd", include_str!("../data/nouns.hd")),
 ];
