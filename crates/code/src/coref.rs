@@ -1,11 +1,14 @@
-//! In-document coreference, kept simple: "he"/"she" take the last person named, and "the
-//! former Soviet republic", "the country" take the last country named.
+//! In-document coreference, kept simple: "he"/"she" take the last person named, "the former
+//! Soviet republic", "the country" take the last country named, and "they" as a subject takes
+//! the plural actor that was the subject of the sentence before ("Protesters gathered in
+//! Almaty. They threw stones at police.").
 //!
 //! [`Coref::resolve`] adds a unit for each resolvable pronoun or definite description of a
 //! sentence (coded as its antecedent, spanning the pronoun's own words); [`Coref::update`]
 //! then remembers the sentence's last person and country.
 
 use crate::actors::{Member, Unit, Word};
+use herald_core::Sentence;
 
 /// What earlier sentences named.
 #[derive(Clone, Debug, Default)]
@@ -14,6 +17,8 @@ pub struct Coref {
     country: Option<Member>,
     /// How often each country was named so far (country names and country-coded actors).
     named: Vec<(String, u32)>,
+    /// The plural actor the previous sentence had as its subject: what "they" stands for.
+    group: Option<Member>,
 }
 
 const DESCRIPTIONS: &[&[&str]] = &[
@@ -65,9 +70,57 @@ fn title_description(ws: &[Word], i: usize, units: &[Unit]) -> Option<usize> {
     (!of_country).then_some(t + 1)
 }
 
+/// The sentence's first subject token. "They" stands for an earlier sentence's group only
+/// there: in "Officials said they would pay", it is the officials.
+fn first_subject(sentence: &Sentence) -> Option<usize> {
+    sentence
+        .tokens
+        .iter()
+        .position(|t| t.deprel.starts_with("nsubj"))
+}
+
+/// The actor of the sentence's last plural subject: a plural noun heading an actor phrase
+/// ("Protesters gathered"), or "they" already resolved. `None` when that subject is no actor
+/// ("Hundreds of people gathered"): "they" would then mean the people, not an earlier group.
+fn plural_subject(ws: &[Word], sentence: &Sentence, units: &[Unit]) -> Option<Member> {
+    let toks = &sentence.tokens;
+    let mut found = None;
+    for (k, t) in toks.iter().enumerate() {
+        if !t.deprel.starts_with("nsubj") {
+            continue;
+        }
+        let word = ws.iter().position(|w| w.tok == k);
+        let unit_of = |i: usize| units.iter().find(|u| u.start <= i && i < u.end);
+        // "Hundreds of residents fled": the counted phrase is the actor.
+        let counted = || {
+            toks.iter()
+                .enumerate()
+                .filter(|(_, c)| c.head == k + 1 && c.deprel == "nmod")
+                .find_map(|(c, _)| ws.iter().position(|w| w.tok == c).and_then(unit_of))
+        };
+        let unit = word.and_then(unit_of).or_else(counted);
+        let they = word.is_some_and(|i| ws[i].lower == "they");
+        if they {
+            match unit {
+                Some(u) => found = (u.members.len() == 1).then(|| u.members[0].clone()),
+                // A "they" nobody resolved ends the chain when it opens the sentence; later
+                // ones are another subject's ("traders said they expected").
+                None if first_subject(sentence) == Some(k) => found = None,
+                None => {}
+            }
+        } else if matches!(t.xpos.as_str(), "NNS" | "NNPS") {
+            found = unit
+                .filter(|u| u.members.len() == 1 && u.members[0].kind != "country")
+                .map(|u| u.members[0].clone());
+        }
+    }
+    found
+}
+
 impl Coref {
-    /// Adds units for pronouns and descriptions that refer back to a known actor.
-    pub fn resolve(&self, ws: &[Word], units: &mut Vec<Unit>) {
+    /// Adds units for pronouns and descriptions that refer back to a known actor. `sentence`
+    /// gives the parse ("they" is resolved only as a subject).
+    pub fn resolve(&self, ws: &[Word], sentence: &Sentence, units: &mut Vec<Unit>) {
         let free = |i: usize, units: &[Unit]| !units.iter().any(|u| u.start <= i && i < u.end);
         let mut add = Vec::new();
         for i in 0..ws.len() {
@@ -78,6 +131,13 @@ impl Coref {
                 && matches!(ws[i].lower.as_str(), "he" | "she")
             {
                 add.push((i, i + 1, p.code.clone()));
+                continue;
+            }
+            if let Some(g) = &self.group
+                && ws[i].lower == "they"
+                && first_subject(sentence) == Some(ws[i].tok)
+            {
+                add.push((i, i + 1, g.code.clone()));
                 continue;
             }
             if let Some(p) = &self.person
@@ -133,8 +193,9 @@ impl Coref {
         }
     }
 
-    /// Remembers the last person and country a sentence names.
-    pub fn update(&mut self, units: &[Unit]) {
+    /// Remembers the last person and country a sentence names, and its plural subject.
+    pub fn update(&mut self, ws: &[Word], sentence: &Sentence, units: &[Unit]) {
+        self.group = plural_subject(ws, sentence, units);
         for m in units
             .iter()
             .filter(|u| u.members.len() == 1)
@@ -208,20 +269,24 @@ mod tests {
             span: Span::new(0, 5),
             kind: kind.into(),
         };
-        c.update(&[
-            Unit {
-                start: 0,
-                end: 1,
-                members: vec![m("RUSGOV", "person")],
-                prep: None,
-            },
-            Unit {
-                start: 2,
-                end: 3,
-                members: vec![m("KAZ", "country")],
-                prep: None,
-            },
-        ]);
+        c.update(
+            &[],
+            &Sentence::default(),
+            &[
+                Unit {
+                    start: 0,
+                    end: 1,
+                    members: vec![m("RUSGOV", "person")],
+                    prep: None,
+                },
+                Unit {
+                    start: 2,
+                    end: 3,
+                    members: vec![m("KAZ", "country")],
+                    prep: None,
+                },
+            ],
+        );
         let ws: Vec<Word> = ["he", "praised", "the", "former", "soviet", "republic"]
             .iter()
             .scan(0, |at, s| {
@@ -231,14 +296,14 @@ mod tests {
             })
             .collect();
         let mut units = Vec::new();
-        c.resolve(&ws, &mut units);
+        c.resolve(&ws, &Sentence::default(), &mut units);
         assert_eq!(units.len(), 2);
         assert_eq!(units[0].members[0].code, "RUSGOV");
         assert_eq!((units[1].start, units[1].end), (2, 6));
         assert_eq!(units[1].members[0].code, "KAZ");
         // Nothing to refer to: nothing added.
         let mut none = Vec::new();
-        Coref::default().resolve(&ws, &mut none);
+        Coref::default().resolve(&ws, &Sentence::default(), &mut none);
         assert!(none.is_empty());
     }
 }

@@ -1182,3 +1182,17 @@ fn the_white_house_chief_of_staff_is_no_general() {
         ["USAGOV IRN 111"]
     );
 }
+
+#[test]
+fn they_as_a_subject_is_the_group_the_sentence_before_had_as_subject() {
+    let got = coded("Rebels seized the town on Monday. They later attacked government troops.");
+    assert!(got.contains(&"---REB ---MIL 190".to_string()), "{got:?}");
+    let got = coded("Hundreds of protesters gathered in Almaty. They threw stones at police.");
+    assert!(got.iter().any(|e| e.ends_with("COP 145")), "{got:?}");
+    // A plural subject that is no actor stands between: "they" may be the talks.
+    let got = coded(
+        "Rebels seized the town on Monday. The talks collapsed. They later attacked government \
+         troops.",
+    );
+    assert!(!got.iter().any(|e| e.ends_with(" 190")), "{got:?}");
+}

@@ -215,8 +215,8 @@ pub fn code_sentence_with(
     actors::locate_roles(&ws, &mut out.units, dict, date);
     actors::possessed_roles(&ws, &mut out.units);
     actors::former_roles(&ws, &mut out.units);
-    coref.resolve(&ws, &mut out.units);
-    coref.update(&out.units);
+    coref.resolve(&ws, sentence, &mut out.units);
+    coref.update(&ws, sentence, &out.units);
     let context = coref.context_country().map(str::to_owned);
     if out.discarded {
         return out;
