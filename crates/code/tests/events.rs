@@ -1196,3 +1196,19 @@ fn they_as_a_subject_is_the_group_the_sentence_before_had_as_subject() {
     );
     assert!(!got.iter().any(|e| e.ends_with(" 190")), "{got:?}");
 }
+
+#[test]
+fn a_purpose_under_a_modal_and_a_claim_is_hedged_and_reported() {
+    let evs = events(
+        "Several sources claim that Russia could be behind this video to justify its \
+         intervention in Kazakhstan.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.source.code == "RUS")
+        .expect("an event of Russia");
+    assert!(e.hedged && e.reported, "{e:?}");
+    // Not every purpose is hedged: a fact stays a fact.
+    let evs = events("Russia sent troops to Kazakhstan to protect the airport.");
+    assert!(evs.iter().all(|e| !e.hedged), "{evs:?}");
+}

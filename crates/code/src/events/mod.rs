@@ -2035,6 +2035,40 @@ impl Ctx<'_> {
     }
 
     /// The statement verb (word index) whose reported clause holds verb `v`.
+    /// Token `t` heads a "to" infinitive.
+    fn infinitive(&self, t: usize) -> bool {
+        let toks = &self.sentence.tokens;
+        self.sentence
+            .children(t)
+            .any(|c| toks[c].deprel == "mark" && toks[c].lemma == "to")
+    }
+
+    /// An epistemic modal governs `v`'s clause, or the clause `v` is the purpose or open
+    /// complement of: "Russia could be behind this video to justify its intervention".
+    fn modal_clause(&self, v: usize) -> bool {
+        if !self.parsed() {
+            return false;
+        }
+        let toks = &self.sentence.tokens;
+        let mut t = self.ws[v].tok;
+        for _ in 0..4 {
+            if self.sentence.children(t).any(|c| {
+                toks[c].deprel == "aux"
+                    && matches!(toks[c].lemma.as_str(), "could" | "might" | "may")
+                    && toks[c].upos == Upos::Aux
+            }) {
+                return true;
+            }
+            let rel = toks[t].deprel.as_str();
+            let up = rel == "xcomp" || matches!(rel, "advcl" | "acl") && self.infinitive(t);
+            match self.sentence.head_of(t) {
+                Some(h) if up => t = h,
+                _ => break,
+            }
+        }
+        false
+    }
+
     fn statement_verb(&self, v: usize) -> Option<usize> {
         let statement = |k: usize| {
             SAY.contains(&self.lower[k])
@@ -2053,6 +2087,7 @@ impl Ctx<'_> {
                         | "add"
                         | "reiterate"
                         | "remind"
+                        | "claim"
                 )
         };
         self.reporting_verb(v, statement)
@@ -2143,6 +2178,8 @@ impl Ctx<'_> {
                     break;
                 }
                 "xcomp" | "conj" => h = head,
+                // ("could be behind the video to justify its intervention": a purpose.)
+                "advcl" | "acl" if self.infinitive(h) => h = head,
                 _ => break,
             }
         }
@@ -2565,6 +2602,7 @@ impl Ctx<'_> {
                     && (NEG.contains(&self.lower[k]) || self.lower[k].ends_with("n't"))
             });
         let hedged = self.hoped_for(v)
+            || self.modal_clause(v)
             || window.clone().any(|k| {
                 // ("Theresa May called for …": a modal is a modal, not a name.)
                 HEDGE.contains(&self.lower[k])
