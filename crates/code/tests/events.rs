@@ -1212,3 +1212,14 @@ fn a_purpose_under_a_modal_and_a_claim_is_hedged_and_reported() {
     let evs = events("Russia sent troops to Kazakhstan to protect the airport.");
     assert!(evs.iter().all(|e| !e.hedged), "{evs:?}");
 }
+
+#[test]
+fn troops_leaving_a_country_withdraw_from_it() {
+    let got = coded("Russian troops left Kazakhstan on Thursday.");
+    assert_eq!(got, ["RUSMIL KAZ 0874"]);
+    let got = coded("US forces pulled out of Afghanistan in August.");
+    assert_eq!(got, ["USAMIL AFG 0874"]);
+    // "in force" names no doer.
+    let got = coded("Were they in force this year, the rules would have left Britain worse off.");
+    assert!(!got.iter().any(|e| e.ends_with("0874")), "{got:?}");
+}

@@ -1587,9 +1587,21 @@ fn match_pattern_in<'d>(
                         j + len <= end
                     }
                 };
+                // ("were they in force this year, would have left Britain": a word before
+                // the verb names the doer, never the object of a preposition.)
+                let governed = |j: usize, len: usize| {
+                    let t = ctx.ws[j + len - 1].tok;
+                    ctx.parsed()
+                        && ctx
+                            .sentence
+                            .children(t)
+                            .any(|c| ctx.sentence.tokens[c].deprel == "case")
+                };
                 let (j, len) = (lo..end).rev().find_map(|j| {
                     alts.iter()
-                        .find_map(|a| phrase_at(ctx, a, j).filter(|&len| fits(j, len)))
+                        .find_map(|a| {
+                            phrase_at(ctx, a, j).filter(|&len| fits(j, len) && !governed(j, len))
+                        })
                         .map(|len| (j, len))
                 })?;
                 m.words.extend(j..j + len);
