@@ -621,7 +621,7 @@ pub fn code_sentence_with(
         index,
         &mut out.events,
     );
-    drop_framing_statements(&mut out.events);
+    drop_doubled_statements(&mut out.events);
     out
 }
 
@@ -1104,9 +1104,27 @@ impl Emit<'_> {
     }
 }
 
-/// "X said Y attacked Z": a bare statement (`010`) frames the sentence's other events and
-/// is not an event of its own once something else in the sentence is coded.
-fn drop_framing_statements(events: &mut Vec<Event>) {
+/// "Tokayev criticised Russia, saying …": a bare statement (`010`) of a speaker who does
+/// something more specific in the same sentence is that act, not a second event. A statement
+/// framing someone else's act is kept: "Putin said Russian troops will leave" is Putin's
+/// statement and the troops' reported intent.
+fn drop_doubled_statements(events: &mut Vec<Event>) {
+    let doubled = |st: &Event| {
+        st.cameo == "010"
+            && events
+                .iter()
+                .any(|e| e.cameo != "010" && !e.negated && e.source.span == st.source.span)
+    };
+    let keep: Vec<bool> = events.iter().map(|e| !doubled(e)).collect();
+    let mut k = keep.iter();
+    events.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// PETRARCH's convention, for its evaluation: "X said Y attacked Z" is Y's attack only; a
+/// bare statement (`010`) is not counted once something else the record says is coded.
+/// herald's own output keeps the statement as an event of its speaker, the claim flagged
+/// `reported`.
+pub(crate) fn drop_framing_statements(events: &mut Vec<Event>) {
     if events.iter().any(|e| e.cameo != "010" && !e.negated) {
         events.retain(|e| e.cameo != "010");
     }

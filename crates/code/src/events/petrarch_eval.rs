@@ -3,9 +3,10 @@
 //! The file's `<Environment>` names its dictionaries (looked up in `dict_dir`); every record
 //! is coded from its raw `<Text>` with herald's own analysis — the `<Parse>` element is
 //! ignored. A record's expected events are its `<EventCoding>` elements (`noevents` and
-//! discard `error` records expect none); negated events are not counted as events.
+//! discard `error` records expect none); negated events are not counted as events, nor, as
+//! PETRARCH codes, a bare statement (`010`) when the record codes anything else.
 
-use crate::events::code_events;
+use crate::events::{code_events, drop_framing_statements};
 use herald_core::metrics::ratio;
 use herald_core::{Error, Result};
 use herald_dict::Dictionary;
@@ -239,7 +240,8 @@ pub fn evaluate(suite: &Suite, dict: &CompiledDict) -> Report {
         }
         report.records += 1;
         let sentences = herald_nlp::analyze(&r.text);
-        let (_, events) = code_events(&r.text, &sentences, dict, r.date);
+        let (_, mut events) = code_events(&r.text, &sentences, dict, r.date);
+        drop_framing_statements(&mut events);
         let mut coded: Vec<(String, String, String)> = events
             .iter()
             .filter(|e| !e.negated)
