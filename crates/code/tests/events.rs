@@ -366,7 +366,7 @@ fn what_a_speaker_says_another_must_do_is_a_demand() {
     );
     assert_eq!(
         coded("Russia said Ukraine withdrew its troops from the border."),
-        ["UKR UKRMIL 0874"]
+        ["RUS UKR 010", "UKR UKRMIL 0874"]
     );
 }
 
@@ -1242,4 +1242,15 @@ fn a_statement_is_an_event_of_its_speaker_unless_the_speaker_does_more() {
             .any(|e| e.starts_with("KAZGOV") && e.ends_with(" 010")),
         "{got:?}"
     );
+}
+
+#[test]
+fn calling_something_an_act_of_aggression_denounces() {
+    assert_eq!(
+        coded("Kyiv called Russia's move an act of aggression."),
+        ["UKR RUS 111"]
+    );
+    // The thing called so need be no actor; the phrase after it starts at its determiner.
+    let got = coded("Putin called the protests an act of aggression.");
+    assert_eq!(got, ["RUSGOV - 111"]);
 }

@@ -63,11 +63,11 @@ fn an_infinitive_with_no_subject_of_its_own_fills_the_absent_slot() {
 
 #[test]
 fn no_rule_leaves_both_events_as_they_were() {
-    // `a (a b Q) 010` needs the speaker to be the doer: here it is not, and the statement
-    // frames the expulsion, which is kept.
+    // `a (a b Q) 010` needs the speaker to be the doer: here it is not; the statement stays
+    // Gondor's event and the expulsion it reports is kept too.
     assert_eq!(
         coded("Gondor said that Arnor had expelled Eriador."),
-        ["ARN ERI 174"]
+        ["GON ARN 010", "ARN ERI 174"]
     );
 }
 

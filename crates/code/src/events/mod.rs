@@ -2463,8 +2463,9 @@ impl Ctx<'_> {
         if let Some(u) = self.units.iter().find(|u| u.start == pos) {
             return Some(u.end);
         }
+        // ("called the protests an act of aggression": a determiner opens the next phrase.)
         let run = (pos..self.ws.len())
-            .take_while(|&k| self.nominal(k))
+            .take_while(|&k| self.nominal(k) && (k == pos || self.ws[k].upos != Some(Upos::Det)))
             .count();
         Some(pos + run.max(1))
     }
