@@ -1254,3 +1254,21 @@ fn calling_something_an_act_of_aggression_denounces() {
     let got = coded("Putin called the protests an act of aggression.");
     assert_eq!(got, ["RUSGOV - 111"]);
 }
+
+#[test]
+fn phrasal_verbs_gerunds_and_allegations() {
+    // "called for" is no naming participle, even when the tagger takes "United" for a verb.
+    let got = coded("The United Nations called for an immediate ceasefire in Yemen.");
+    assert!(got.iter().any(|e| e.starts_with("IGOUNO ")), "{got:?}");
+    // A month is no march.
+    let got = coded("Borden Inc called for redemption on March 31.");
+    assert!(!got.iter().any(|e| e.ends_with(" 133")), "{got:?}");
+    // What is denied is flagged so; what one is accused of is an allegation.
+    let evs = events("Iran denied supplying drones to Russia.");
+    assert!(evs.iter().all(|e| e.cameo == "016" || e.negated), "{evs:?}");
+    let evs = events("Ethiopian troops were accused of killing dozens of civilians in Tigray.");
+    assert!(evs.iter().any(|e| e.root == "20" && e.reported), "{evs:?}");
+    // A gerund the lemmatizer cuts short still finds its verb.
+    let got = coded("Militiamen were raping women in the villages.");
+    assert!(got.iter().any(|e| e.ends_with(" 1821")), "{got:?}");
+}
