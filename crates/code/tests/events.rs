@@ -1272,3 +1272,15 @@ fn phrasal_verbs_gerunds_and_allegations() {
     let got = coded("Militiamen were raping women in the villages.");
     assert!(got.iter().any(|e| e.ends_with(" 1821")), "{got:?}");
 }
+
+#[test]
+fn a_counterpart_is_government_and_a_recalled_ambassador_leaves_the_host() {
+    assert_eq!(
+        coded("Turkish President Recep Tayyip Erdogan met his Russian counterpart in Sochi."),
+        ["TURGOV RUSGOV 040"]
+    );
+    assert_eq!(
+        coded("France recalled its ambassador to Australia."),
+        ["FRA AUS 161"]
+    );
+}
