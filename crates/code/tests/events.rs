@@ -1284,3 +1284,17 @@ fn a_counterpart_is_government_and_a_recalled_ambassador_leaves_the_host() {
         ["FRA AUS 161"]
     );
 }
+
+#[test]
+fn warned_against_doing_is_the_warning_and_a_hypothesis() {
+    let evs = events("The Kremlin warned NATO against deploying troops in Ukraine.");
+    let warn = evs.iter().find(|e| e.root == "13").expect("a warning");
+    assert_eq!(
+        warn.target.as_ref().map(|t| t.code.as_str()),
+        Some("IGOWSTNAT")
+    );
+    assert!(
+        evs.iter().filter(|e| e.root == "15").all(|e| e.hedged),
+        "{evs:?}"
+    );
+}

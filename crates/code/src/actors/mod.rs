@@ -75,7 +75,14 @@ pub fn compose(actor: &str, agent: &AgentCode) -> String {
     } else if actor.ends_with(&agent.code) || actor.len() > 3 && actor[3..].contains(&agent.code) {
         actor.to_string()
     } else {
-        format!("{actor}{}", agent.code)
+        // ("Defence Minister Christine Lambrecht": DEUGOV and GOVMIL make DEUGOVMIL.)
+        let roles = actor.get(3..).unwrap_or("");
+        let overlap = (1..=roles.len() / 3)
+            .rev()
+            .map(|k| k * 3)
+            .find(|&k| agent.code.starts_with(&roles[roles.len() - k..]))
+            .unwrap_or(0);
+        format!("{actor}{}", &agent.code[overlap.min(agent.code.len())..])
     }
 }
 
@@ -1138,7 +1145,22 @@ pub fn resolve_span(
 
 #[cfg(test)]
 mod tests {
-    use super::stack_roles;
+    use super::{compose, stack_roles};
+    use herald_dict::compile::AgentCode;
+
+    #[test]
+    fn composition_does_not_repeat_a_role() {
+        let ag = |code: &str, prefix: bool| AgentCode {
+            code: code.into(),
+            prefix,
+            line: 0,
+        };
+        assert_eq!(compose("KAZ", &ag("COP", false)), "KAZCOP");
+        assert_eq!(compose("DEUGOV", &ag("GOVMIL", false)), "DEUGOVMIL");
+        assert_eq!(compose("DEUGOV", &ag("GOV", false)), "DEUGOV");
+        assert_eq!(compose("USAGOV", &ag("MIL", false)), "USAGOVMIL");
+        assert_eq!(compose("ARN", &ag("NGO", true)), "NGOARN");
+    }
 
     #[test]
     fn stacked_roles_follow_each_dictionary_s_convention() {

@@ -1569,6 +1569,12 @@ fn match_pattern_in<'d>(
                             && u.start > 0
                             && ctx.ws[u.start - 1].punct
                             && ctx.reporting_subject(u))
+                        // (Nor past a gerund after the pattern's words: in "warned NATO
+                        // against deploying troops", the troops are not warned against.)
+                        && !(pos > v + 1
+                            && (pos..u.start).any(|k| {
+                                ctx.ws[k].upos == Some(Upos::Verb) && ctx.lower[k].ends_with("ing")
+                            }))
                 })?;
                 if pos == v + 1
                     && ctx.lower.get(pos) == Some(&"to")
@@ -2650,8 +2656,11 @@ impl Ctx<'_> {
                 !words.contains(&k)
                     && (NEG.contains(&self.lower[k]) || self.lower[k].ends_with("n't"))
             });
+        // ("warned NATO against deploying troops": what one is warned against is not done.)
+        let against = v >= 1 && self.lower[v - 1] == "against" && self.lower[v].ends_with("ing");
         let hedged = self.hoped_for(v)
             || self.modal_clause(v)
+            || against
             || window.clone().any(|k| {
                 // ("Theresa May called for …": a modal is a modal, not a name.)
                 HEDGE.contains(&self.lower[k])
