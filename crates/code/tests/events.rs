@@ -1298,3 +1298,16 @@ fn warned_against_doing_is_the_warning_and_a_hypothesis() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_reporting_tail_is_a_statement_of_its_speaker() {
+    let evs = events("Russia will send troops to Kazakhstan, the Kremlin said.");
+    let said: Vec<_> = evs.iter().filter(|e| e.cameo == "010").collect();
+    assert_eq!(said.len(), 1, "{evs:?}");
+    assert_eq!(said[0].source.code, "RUSGOV");
+    assert!(!said[0].reported);
+    assert!(
+        evs.iter().any(|e| e.cameo != "010" && e.reported),
+        "{evs:?}"
+    );
+}

@@ -449,13 +449,16 @@ pub fn code_sentence_with(
             });
             continue;
         }
-        // ", a senior official said": an attribution with nothing said to anyone marks the
-        // claim as reported; it is not an event of its own. (Not "For their part, the
-        // Americans claimed that …": a clause follows the verb.)
+        // ", a senior official said": with PETRARCH's dictionaries, an attribution with
+        // nothing said to anyone marks the claim as reported and is no event of its own.
+        // (Not "For their part, the Americans claimed that …": a clause follows the verb.)
+        // herald's lexicon codes it, as it codes "a senior official said that …": the
+        // statement is its speaker's event.
         let clause_after = ws[v + 1..]
             .iter()
             .any(|w| matches!(w.upos, Some(Upos::Verb | Upos::Aux)));
-        if tgt.is_none()
+        if !dict.follows_codebook()
+            && tgt.is_none()
             && SAY.contains(&lower[v])
             && out.units[src].start > 0
             && lower[..out.units[src].start].contains(&",")
