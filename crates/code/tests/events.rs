@@ -1311,3 +1311,20 @@ fn a_reporting_tail_is_a_statement_of_its_speaker() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn the_speaker_of_a_tail_known_by_role_is_of_the_country_with_that_role() {
+    let evs = events("Israeli warplanes struck Hamas targets in Gaza overnight, the army said.");
+    let said = evs
+        .iter()
+        .find(|e| e.cameo == "010")
+        .expect("the army's statement");
+    assert_eq!(said.source.code, "ISRMIL");
+    // Two roles joined by a comma make no list: "20 people, police said".
+    let got = coded("Kazakh police detained 20 people, police said.");
+    let police_detained = |e: &String| {
+        let f: Vec<&str> = e.split(' ').collect();
+        f.len() == 3 && f[1].ends_with("COP") && f[2] == "173"
+    };
+    assert!(!got.iter().any(police_detained), "{got:?}");
+}

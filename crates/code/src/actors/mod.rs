@@ -398,6 +398,11 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                     agents.push(k + 1);
                     k += 1;
                 }
+                // A list ends with "and": "detained 20 people, police said" joins nothing.
+                while agents.len() > 1 && between(ms[k - 1].end, ms[k].start).as_slice() == [","] {
+                    agents.pop();
+                    k -= 1;
+                }
                 let last = &ms[k];
                 // "... of|from|in the Arnor, Osgiliath and Gondor"
                 let mut actors = Vec::new();

@@ -215,6 +215,7 @@ pub fn code_sentence_with(
     actors::locate_roles(&ws, &mut out.units, dict, date);
     actors::possessed_roles(&ws, &mut out.units);
     actors::former_roles(&ws, &mut out.units);
+    same_role_country(text, &ws, &mut out.units);
     coref.resolve(&ws, sentence, &mut out.units);
     coref.update(&ws, sentence, &out.units);
     let context = coref.context_country().map(str::to_owned);
@@ -971,6 +972,56 @@ fn blamed(lower: &[&str], unit: &Unit, v: usize) -> bool {
         .rev()
         .take_while(|&k| k > v)
         .any(|k| BLAME.contains(&lower[k]))
+}
+
+/// "Israeli warplanes struck Gaza, the army said": the speaker of a reporting tail known only
+/// by its role takes the country of the one actor of the sentence with that role and a
+/// country (ISRMIL), before the text's country is tried. (Only there: in "said removing
+/// sanctions would reward the regime", the regime is not the speakers'.)
+fn same_role_country(text: &str, ws: &[Word], units: &mut [Unit]) {
+    let tail = |u: &Unit| {
+        let before = ws[..u.start]
+            .iter()
+            .rev()
+            .find(|w| w.lower != "the")
+            .is_some_and(|w| w.lower == ",");
+        let after = ws[u.end..]
+            .iter()
+            .find(|w| !matches!(w.lower.as_str(), "also" | "later" | "has" | "had"))
+            .is_some_and(|w| SAY.contains(&w.lower.as_str()));
+        before && after
+    };
+    let countries = |role: &str, units: &[Unit]| {
+        let mut found: Vec<String> = units
+            .iter()
+            .flat_map(|u| &u.members)
+            .filter_map(|m| {
+                let (c, r) = m.code.split_at_checked(3)?;
+                (r == role
+                    && c.bytes().all(|b| b.is_ascii_uppercase())
+                    && !matches!(c, "IGO" | "NGO" | "MNC"))
+                .then(|| c.to_string())
+            })
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    };
+    for i in 0..units.len() {
+        let [m] = units[i].members.as_slice() else {
+            continue;
+        };
+        let Some(role) = m.code.strip_prefix("---").filter(|r| !r.is_empty()) else {
+            continue;
+        };
+        if foreign(text, m.span) || !tail(&units[i]) {
+            continue;
+        }
+        if let [c] = countries(role, units).as_slice() {
+            let code = format!("{c}{role}");
+            units[i].members[0].code = code;
+        }
+    }
 }
 
 /// An actor known only by its role (`---OPP`) takes the text's country when there is one
