@@ -196,6 +196,20 @@ impl Coref {
     /// Remembers the last person and country a sentence names, and its plural subject.
     pub fn update(&mut self, ws: &[Word], sentence: &Sentence, units: &[Unit]) {
         self.group = plural_subject(ws, sentence, units);
+        // ("The Russian leader also pointed out …. 'Not the last', he added": an office
+        // named by its title is a person too.)
+        for u in units {
+            if let [m] = u.members.as_slice()
+                && m.kind != "coreference"
+                && m.code.len() > 3
+                && !m.code.starts_with("---")
+                && ws
+                    .get(u.end - 1)
+                    .is_some_and(|w| TITLES.contains(&w.lower.as_str()))
+            {
+                self.person = Some(m.clone());
+            }
+        }
         for m in units
             .iter()
             .filter(|u| u.members.len() == 1)

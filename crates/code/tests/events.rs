@@ -1328,3 +1328,24 @@ fn the_speaker_of_a_tail_known_by_role_is_of_the_country_with_that_role() {
     };
     assert!(!got.iter().any(police_detained), "{got:?}");
 }
+
+#[test]
+fn he_after_a_title_is_the_office_holder_and_a_statement_is_said_once() {
+    let evs = events(
+        "Tokayev thanked his allies. The Russian leader also pointed out the danger. \"It is \
+         not the last attempt,\" he added.",
+    );
+    let added = evs.last().expect("events");
+    assert_eq!(
+        (added.cameo.as_str(), added.source.code.as_str()),
+        ("010", "RUSGOV")
+    );
+    let evs = events(
+        "\"The attackers were trained abroad,\" the Kazakh ministry explained, as reported by Reuters.",
+    );
+    assert_eq!(
+        evs.iter().filter(|e| e.cameo == "010").count(),
+        1,
+        "{evs:?}"
+    );
+}

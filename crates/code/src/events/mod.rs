@@ -1169,7 +1169,19 @@ fn drop_doubled_statements(events: &mut Vec<Event>) {
                 .iter()
                 .any(|e| e.cameo != "010" && !e.negated && e.source.span == st.source.span)
     };
-    let keep: Vec<bool> = events.iter().map(|e| !doubled(e)).collect();
+    // ("the Ministry explained, as reported by Reuters": one statement, said once.)
+    let repeated = |i: usize| {
+        let st = &events[i];
+        st.cameo == "010"
+            && events[..i].iter().any(|e| {
+                e.cameo == "010"
+                    && e.source.span == st.source.span
+                    && e.target.as_ref().map(|t| &t.code) == st.target.as_ref().map(|t| &t.code)
+            })
+    };
+    let keep: Vec<bool> = (0..events.len())
+        .map(|i| !doubled(&events[i]) && !repeated(i))
+        .collect();
     let mut k = keep.iter();
     events.retain(|_| *k.next().unwrap_or(&true));
 }
