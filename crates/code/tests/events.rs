@@ -366,7 +366,7 @@ fn what_a_speaker_says_another_must_do_is_a_demand() {
     );
     assert_eq!(
         coded("Russia said Ukraine withdrew its troops from the border."),
-        ["RUS UKR 010", "UKR UKRMIL 0874"]
+        ["RUS UKR 010", "UKR - 0874"]
     );
 }
 
@@ -1348,4 +1348,17 @@ fn he_after_a_title_is_the_office_holder_and_a_statement_is_said_once() {
         1,
         "{evs:?}"
     );
+}
+
+#[test]
+fn troops_withdrawn_from_a_country_leave_it() {
+    assert_eq!(
+        coded("Russia withdrew its troops from Syria."),
+        ["RUS SYR 0874"]
+    );
+    let got = coded("The CSTO began withdrawing its peacekeepers from Kazakhstan.");
+    assert!(got.iter().all(|e| e.contains(" KAZ ")), "{got:?}");
+    // The troops are what moves, not whom the act is done to.
+    let got = coded("The US withdrew troops from the area.");
+    assert_eq!(got, ["USA - 0874"]);
 }

@@ -414,9 +414,10 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                     let gap = between(last.end, n.start);
                     // "foreign troops in Almaty" are not Kazakh troops, nor is "its forces in
                     // Crimea" an army of Crimea's.
+                    // (Nor "withdrawing its peacekeepers from Kazakhstan" Kazakh troops.)
                     let owned = m.start > 0
                         && matches!(lower[m.start - 1], "its" | "their" | "his" | "her" | "our")
-                        && gap.first() == Some(&"in");
+                        && matches!(gap.first(), Some(&"in" | &"from"));
                     let foreign = m.start > 0 && foreign_word(lower[m.start - 1]) || owned;
                     // ("from military-ruled Myanmar": a hyphened compound is one modifier.)
                     let glued = |k: usize| hyphened(ws, k) && k > last.end;

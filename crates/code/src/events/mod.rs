@@ -417,10 +417,12 @@ pub fn code_sentence_with(
                     .then_some(last_source)
                     .flatten()
             });
-            // In giving aid and moving forces (CAMEO 07, 15) the pattern's own words are
+            // In giving aid and moving forces (CAMEO 07, 15, 087) the pattern's own words are
             // what is sent, not to whom ("has sent troops", "provided aid workers"); elsewhere
             // they may well be the target ("killed soldiers", "told reporters").
-            let sent = matches!(m.pattern.code.get(..2), Some("07" | "15"));
+            let sent = matches!(m.pattern.code.get(..2), Some("07" | "15"))
+                // ("withdrew troops from the area": the troops are what moves.)
+                || m.pattern.code.starts_with("087");
             let theme = |t: usize| {
                 sent && (ctx.units[t].start..ctx.units[t].end).all(|k| m.words.contains(&k))
             };
