@@ -2100,13 +2100,8 @@ impl Ctx<'_> {
         let mut t = self.ws[v].tok;
         // ("hopes Japan will persuade Biden to lift sanctions": up to the clause's verb.)
         for _ in 0..3 {
-            let infinitive = || {
-                self.sentence
-                    .children(t)
-                    .any(|c| toks[c].deprel == "mark" && toks[c].lemma == "to")
-            };
             let rel = toks[t].deprel.as_str();
-            if (matches!(rel, "xcomp" | "conj") || rel == "advcl" && infinitive())
+            if (matches!(rel, "xcomp" | "conj") || rel == "advcl" && self.infinitive(t))
                 && toks[t].head > 0
             {
                 t = toks[t].head - 1;
