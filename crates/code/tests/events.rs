@@ -1362,3 +1362,11 @@ fn troops_withdrawn_from_a_country_leave_it() {
     let got = coded("The US withdrew troops from the area.");
     assert_eq!(got, ["USA - 0874"]);
 }
+
+#[test]
+fn the_office_one_leaves_is_no_target() {
+    assert_eq!(
+        coded("Nazarbayev stepped down as head of the Security Council."),
+        ["KAZELI - 0831"]
+    );
+}

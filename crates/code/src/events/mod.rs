@@ -2524,6 +2524,10 @@ impl Ctx<'_> {
                 && (!own || (u.start..u.end).any(|k| self.governs(v, k)))
                 && Some(i) != src
                 && !self.reporting_subject(u)
+                // ("stepped down as head of the Security Council": an office, no target.)
+                && !(u.start >= 3
+                    && u.prep.as_deref() == Some("of")
+                    && (u.start.saturating_sub(5)..u.start - 2).any(|k| self.lower[k] == "as"))
                 && !(u.prep.as_deref() == Some("by")
                     && u.start >= 2
                     && SAY.contains(&self.lower[u.start - 2]))
