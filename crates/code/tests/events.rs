@@ -1370,3 +1370,78 @@ fn the_office_one_leaves_is_no_target() {
         ["KAZELI - 0831"]
     );
 }
+
+#[test]
+fn violence_whose_author_is_unnamed_is_kept_with_its_weapon() {
+    // The weapon stands where the author would; it has no code, and its words are kept.
+    let ev = events("A roadside bomb killed two Afghan soldiers.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].source.code, "");
+    assert_eq!(ev[0].source.text, "A roadside bomb");
+    assert_eq!(ev[0].target.as_ref().unwrap().code, "AFGMIL");
+    assert_eq!(ev[0].root, "18");
+    // A passive's weapon is its "by" or "in" phrase; its target, the passive's subject.
+    let ev = events("Two Afghan policemen were wounded by a roadside bomb.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].source.text, "a roadside bomb");
+    assert_eq!(ev[0].target.as_ref().unwrap().code, "AFGCOP");
+    assert_eq!(ev[0].cameo, "182");
+    // A weapon whose owner is named is the owner's act.
+    assert_eq!(
+        coded("Three Palestinians were killed in an Israeli air strike."),
+        ["ISR PSE 190"]
+    );
+}
+
+#[test]
+fn a_killing_with_no_author_at_all_has_an_empty_source() {
+    let ev = events("Three protesters were killed in Almaty on Friday.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].source.code, "");
+    assert_eq!(ev[0].source.text, "");
+    assert_eq!(ev[0].source.span.start, ev[0].source.span.end);
+    assert_eq!(ev[0].target.as_ref().unwrap().text, "protesters");
+    assert_eq!(ev[0].quad_class, 4);
+    // A passive joined to another shares its subject.
+    let got = coded("The journalist was tortured and killed in a secret prison.");
+    assert_eq!(got, [" ---MED 1822", " ---MED 190"]);
+    // The victim is the passive's subject, not the actor after the verb.
+    assert_eq!(
+        coded("Five protesters were killed in clashes with police."),
+        [" ---OPP 175"]
+    );
+}
+
+#[test]
+fn unnamed_authors_only_for_bodily_violence_in_the_main_story() {
+    // Markets are hit and hurt; nobody is attacked.
+    assert!(coded("Exports were hit by the strong dollar.").is_empty());
+    assert!(coded("Investors were hurt by falling prices.").is_empty());
+    assert!(coded("Steel makers were badly hit last year.").is_empty());
+    // A clause describing a noun names it by what befell it: no event of its own.
+    let got = coded("Shannon paid his respects to a South Korean soldier killed in Afghanistan.");
+    assert!(got.iter().all(|e| !e.contains(" 19")), "{got:?}");
+}
+
+#[test]
+fn a_passive_agent_belongs_to_the_nearest_verb() {
+    // "controlled by" has the entrepreneur; "funded by" has the issue of shares.
+    let got = coded(
+        "The purchase will be funded by the issue of shares to the Pratt Group, controlled by \
+         entrepreneur Dick Pratt.",
+    );
+    assert!(got.iter().all(|e| !e.ends_with(" 071")), "{got:?}");
+    // But verbs joined by "and" share it.
+    assert_eq!(
+        coded("Two men were tortured and killed by Syrian security forces."),
+        ["SYRCOP - 1822", "SYRCOP - 190"]
+    );
+}
+
+#[test]
+fn a_reporting_tail_holds_no_pattern_words() {
+    // "officials" in the tail is no "kill … official" (an assassination).
+    let got = coded("A suicide attack killed eight people in Kabul, officials said.");
+    assert!(got.iter().any(|e| e.ends_with(" 1831")), "{got:?}");
+    assert!(got.iter().all(|e| !e.ends_with(" 186")), "{got:?}");
+}

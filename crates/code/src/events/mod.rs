@@ -5,7 +5,10 @@
 //! (the dependency parse's `nsubj` when the sentence is parsed, else the nearest actor unit to
 //! the left in the same clause that is not inside a prepositional phrase; a passive takes its
 //! `by` phrase); the target is the pattern's `+` slot, else the first actor unit after the
-//! verb that is not the speaker of a reporting tail (", officials said"). Compound units give
+//! verb that is not the speaker of a reporting tail (", officials said"). Violence whose
+//! author the text does not name ("a roadside bomb killed two soldiers", "three protesters
+//! were killed") is kept with herald's own lexicon: its source has no code and holds the
+//! weapon's words, or none (an empty span at the verb). Compound units give
 //! one event per source × target; paired codes (`032:033`) give the reverse event too.
 //! Negated events are flagged (`negated`), hedged ones (`could`, `plans to`) flagged
 //! `hedged`, and claims inside reported speech flagged `reported`.
@@ -242,6 +245,7 @@ pub fn code_sentence_with(
     };
     let mut consumed = vec![false; ws.len()];
     let mut coded: Vec<Coded> = Vec::new();
+    let mut unclaimed: Vec<Unclaimed> = Vec::new();
     let mut last_source: Option<usize> = None;
     let mut coded_clause_end: Option<usize> = None;
     for v in 0..ws.len() {
@@ -363,15 +367,23 @@ pub fn code_sentence_with(
         }
         let passive = ctx.passive(v);
         let (src, tgt) = if passive {
-            let by = ctx
-                .units
-                .iter()
-                .position(|u| u.start > v && u.prep.as_deref() == Some("by"));
+            // (Not the agent of another verb after it: "will be funded by the issue of shares
+            // to the group, controlled by entrepreneur Dick Pratt".)
+            let by = ctx.units.iter().position(|u| {
+                u.start > v
+                    && u.prep.as_deref() == Some("by")
+                    && !(v + 1..u.start)
+                        .any(|k| ctx.ws[k].upos == Some(Upos::Verb) && !ctx.conjunct_of(k, v))
+            });
             let done_to = || {
                 if ctx.reduced_passive(v) {
                     ctx.modified(v)
                 } else {
+                    // ("was tortured and killed": the second shares the first's subject;
+                    // "farmers who were killed": a relative clause's is the noun it follows.)
                     ctx.subject(v)
+                        .or_else(|| ctx.conjoined_to(v).and_then(|h| ctx.subject(h)))
+                        .or_else(|| ctx.modified(v))
                 }
             };
             // "Rockets were fired from Gaza at southern Israel": with no agent, where an
@@ -402,13 +414,19 @@ pub fn code_sentence_with(
                     None
                 }
             };
-            // (A pattern's target may have matched the agent itself: "detained by troops".)
+            // (A pattern's target may have matched the agent itself: "detained by troops".
+            // The object of a bare "verb +" is a passive's subject, whatever comes after:
+            // "protesters were killed in clashes with police" killed protesters.)
+            let bare =
+                matches!(m.pattern.post.as_slice(), [Item::Target]) && m.pattern.pre.is_empty();
             let tgt = m.target.filter(|&t| Some(t) != by || m.source.is_some());
+            let tgt = if bare && dict.follows_codebook() {
+                ctx.passive_target(v).or(tgt).or_else(done_to)
+            } else {
+                tgt.or_else(done_to)
+            };
             let src = m.source.or(by).or_else(origin);
-            let tgt = tgt
-                .or_else(done_to)
-                .or_else(aim)
-                .filter(|&t| Some(t) != src);
+            let tgt = tgt.or_else(aim).filter(|&t| Some(t) != src);
             (src, tgt)
         } else {
             let s = m.source.or_else(|| ctx.subject(v)).or_else(|| {
@@ -434,7 +452,62 @@ pub fn code_sentence_with(
             };
             (s, t)
         };
-        let Some(src) = src else { continue };
+        let weapon = if src.is_none() && dict.follows_codebook() && !silent {
+            ctx.weapon(v, passive, &m.pattern.code)
+        } else {
+            None
+        };
+        let src = match weapon {
+            Some(Weapon::Of(u)) => Some(u),
+            _ => src,
+        };
+        let Some(src) = src else {
+            // "A roadside bomb killed one U.S. soldier": violence whose author the text does
+            // not name is kept, its source the weapon (no code), when it has a target.
+            // (Not in a clause describing a noun: "paid his respects to a soldier killed in
+            // Afghanistan a decade ago" names the soldier by what befell him.)
+            // (Its target is what the verb's object would be: for a passive, its subject, and
+            // no pattern word before the verb, which would name the author: "Gul Rahman, a
+            // suspected militant, was tortured and killed" is no "militant … kill".)
+            let t = if passive {
+                ctx.passive_target(v).filter(|_| m.pattern.pre.is_empty())
+            } else {
+                tgt
+            };
+            if let Some(t) = t
+                && let Some(Weapon::Words(a, b)) = weapon
+                && !ctx.describes_noun(v)
+            {
+                // ("Protesters were killed": no words name the author; the source's span is
+                // empty, at the verb.)
+                let span = if a == b {
+                    Span::new(ws[v].span.start, ws[v].span.start)
+                } else {
+                    ws[a].span.cover(ws[b - 1].span)
+                };
+                let flags = ctx.flags(v, &m.words, b.max(a));
+                let mut evidence = ws[v].span;
+                for &k in &m.words {
+                    evidence = evidence.cover(ws[k].span);
+                }
+                unclaimed.push(Unclaimed {
+                    source: actors::Member {
+                        code: String::new(),
+                        span,
+                        kind: if a == b { "unnamed" } else { "weapon" }.to_string(),
+                    },
+                    tgt: t,
+                    codes: m.pattern.code.split(':').map(str::to_owned).collect(),
+                    flags,
+                    evidence,
+                    rule: format!(
+                        "{} [{}] line {} + author unnamed",
+                        m.pattern.text, m.pattern.code, m.pattern.line
+                    ),
+                });
+            }
+            continue;
+        };
         if Some(src) == tgt {
             continue;
         }
@@ -617,6 +690,26 @@ pub fn code_sentence_with(
         let codes: Vec<&str> = c.codes.iter().map(String::as_str).collect();
         let tmembers = c.tgt.map(|t| out.units[t].members.as_slice());
         emit.all(&mut out.events, &out.units[c.src].members, tmembers, &codes);
+    }
+    for c in &unclaimed {
+        let emit = Emit {
+            text,
+            sentence: index,
+            date,
+            context: context.as_deref(),
+            flags: c.flags,
+            evidence: c.evidence,
+            rule: &c.rule,
+            specific: true,
+        };
+        let codes: Vec<&str> = c.codes.iter().take(1).map(String::as_str).collect();
+        let targets = out.units[c.tgt].members.as_slice();
+        emit.all(
+            &mut out.events,
+            std::slice::from_ref(&c.source),
+            Some(targets),
+            &codes,
+        );
     }
     nominal::code_nouns(
         &ctx,
@@ -1263,6 +1356,94 @@ struct Coded {
     role: Role,
 }
 
+/// An act of violence whose author the text does not name: its source is the weapon.
+struct Unclaimed {
+    source: actors::Member,
+    tgt: usize,
+    codes: Vec<String>,
+    flags: Flags,
+    evidence: Span,
+    rule: String,
+}
+
+/// What stands where the author of violence would.
+enum Weapon {
+    /// An actor unit in the weapon's words ("an Israeli air strike").
+    Of(usize),
+    /// Words `a..b` naming the weapon, no actor among them; `a == b` when nothing does.
+    Words(usize, usize),
+}
+
+/// Nouns naming a weapon or an attack, which may stand where the author of violence would
+/// ("a car bomb killed", "was killed in an air strike").
+const WEAPONS: &[&str] = &[
+    "airstrike",
+    "ambush",
+    "artillery",
+    "attack",
+    "barrage",
+    "blast",
+    "bomb",
+    "bombardment",
+    "bombing",
+    "bullet",
+    "car-bomb",
+    "crossfire",
+    "device",
+    "drone",
+    "explosion",
+    "explosive",
+    "gunfire",
+    "grenade",
+    "ied",
+    "landmine",
+    "mine",
+    "missile",
+    "mortar",
+    "raid",
+    "rocket",
+    "shell",
+    "shelling",
+    "shooting",
+    "shot",
+    // Fighting whose sides the sentence does not name ("were killed in clashes").
+    "battle",
+    "clash",
+    "combat",
+    "crackdown",
+    "firefight",
+    "fighting",
+    "gunbattle",
+    "riot",
+    "shootout",
+    "skirmish",
+    "unrest",
+    "violence",
+];
+
+/// Verbs of bodily violence, whose passive is an event even when nobody is named as its
+/// author ("two protesters were killed").
+const BLOODSHED: &[&str] = &[
+    "abduct",
+    "assassinate",
+    "behead",
+    "execute",
+    "injure",
+    "kidnap",
+    "kill",
+    "lynch",
+    "maim",
+    "massacre",
+    "murder",
+    "rape",
+    "shoot",
+    "slaughter",
+    "slay",
+    "stab",
+    "torture",
+    "wound",
+];
+
 /// Applies the dictionary's transformations: an event whose verb governs another's becomes
 /// one event with the other ("The US claimed that ISIL had attacked Iraq" → an accusation of
 /// ISIL, with PETRARCH's `~ a (b . ATTACK) CLAIM = a b 112`). The first rule that fits a
@@ -1606,7 +1787,7 @@ fn match_pattern_in<'d>(
     // The item just read was `_`: the next must touch the one before.
     let mut tight = false;
     let gap = |tight: bool| if tight { 1 } else { MAX_GAP };
-    for item in &p.post {
+    for (i, item) in p.post.iter().enumerate() {
         let touch = std::mem::take(&mut tight);
         match item {
             Item::Adjacent => tight = true,
@@ -1615,8 +1796,19 @@ fn match_pattern_in<'d>(
                 // Iraq" the claim is no "claim … attack".)
                 // Nor a word past such a verb: "announced it would prohibit all aid" is no
                 // "announce … aid".
+                // (Nor the speaker of a reporting tail: "killed eight people, officials say"
+                // is no "kill … official".)
+                let tail = |j: usize| {
+                    ctx.in_unit(j).is_some_and(|u| {
+                        let u = &ctx.units[u];
+                        u.start > 0 && ctx.ws[u.start - 1].punct && ctx.reporting_subject(u)
+                    })
+                };
                 let (j, len) =
                     (pos..(pos + gap(touch)).min(clause_end).min(limit)).find_map(|j| {
+                        if tail(j) {
+                            return None;
+                        }
                         alts.iter()
                             .find_map(|a| phrase_at(ctx, a, j))
                             .map(|len| (j, len))
@@ -1643,7 +1835,15 @@ fn match_pattern_in<'d>(
                             && (pos..u.start).any(|k| {
                                 ctx.ws[k].upos == Some(Upos::Verb) && ctx.lower[k].ends_with("ing")
                             }))
-                })?;
+                });
+                // ("Two policemen were wounded": a passive's target is its subject, so a
+                // pattern's last `+` may go unfilled after the verb.)
+                let Some(u) = u else {
+                    if *item == Item::Target && i + 1 == p.post.len() && ctx.passive(v) {
+                        continue;
+                    }
+                    return None;
+                };
                 if pos == v + 1
                     && ctx.lower.get(pos) == Some(&"to")
                     && ctx.ws[pos + 1..]
@@ -1762,6 +1962,106 @@ impl Ctx<'_> {
 
     fn in_unit(&self, i: usize) -> Option<usize> {
         self.units.iter().position(|u| u.start <= i && i < u.end)
+    }
+
+    /// Words `a..b` naming the weapon of violent verb `v` (CAMEO 18, 19, 20, 175, 1712) that has no
+    /// author: its subject ("A roadside bomb killed", "the blast wounded"; a verb joined by
+    /// "and" shares it) or, for a passive, its "in" / "by" phrase ("was killed in a car bomb
+    /// explosion", "wounded by shrapnel"). "Strike" and "fire" need a word saying which
+    /// ("air strike", "rocket fire"), as "device" does ("explosive device").
+    fn weapon(&self, v: usize, passive: bool, code: &str) -> Option<Weapon> {
+        let violent = matches!(code.get(..2), Some("18" | "19" | "20"))
+            || code.starts_with("175")
+            || code.starts_with("1712");
+        if !violent || !self.parsed() {
+            return None;
+        }
+        let s = self.sentence;
+        let t = self.ws[v].tok;
+        let word = |tok: usize| self.ws.iter().position(|w| w.tok == tok);
+        let candidates: Vec<usize> = if passive {
+            s.children(t)
+                .filter(|&c| {
+                    s.tokens[c].deprel.starts_with("obl")
+                        && s.children(c).any(|k| {
+                            s.tokens[k].deprel == "case"
+                                && matches!(s.tokens[k].lemma.as_str(), "in" | "by")
+                        })
+                })
+                .collect()
+        } else {
+            let own = |t: usize| -> Vec<usize> {
+                s.children(t)
+                    .filter(|&c| s.tokens[c].deprel == "nsubj")
+                    .collect()
+            };
+            let mut c = own(t);
+            if c.is_empty() && s.tokens[t].deprel == "conj" && s.tokens[t].head > 0 {
+                c = own(s.tokens[t].head - 1);
+            }
+            c
+        };
+        let found = candidates.into_iter().find_map(|c| {
+            let k = word(c)?;
+            let lemma = self.ws[k].lemma.as_str();
+            let mods: Vec<usize> = s
+                .children(c)
+                .filter(|&d| {
+                    d < c
+                        && matches!(
+                            s.tokens[d].deprel.as_str(),
+                            "det" | "amod" | "compound" | "nummod"
+                        )
+                })
+                .collect();
+            let modifier = |ws: &[&str]| {
+                mods.iter()
+                    .any(|&d| ws.contains(&s.tokens[d].lemma.as_str()))
+            };
+            let named = match lemma {
+                "strike" | "strikes" => {
+                    modifier(&["air", "drone", "missile", "rocket", "artillery", "aerial"])
+                }
+                "fire" | "firing" => {
+                    modifier(&[
+                        "rocket",
+                        "artillery",
+                        "mortar",
+                        "tank",
+                        "sniper",
+                        "machine-gun",
+                    ]) || mods
+                        .iter()
+                        .any(|&d| word(d).is_some_and(|k| self.in_unit(k).is_some()))
+                }
+                "device" => modifier(&["explosive", "incendiary"]),
+                l => WEAPONS.contains(&l),
+            };
+            if !named || self.in_unit(k).is_some() {
+                return None;
+            }
+            let first = mods.iter().filter_map(|&d| word(d)).min().unwrap_or(k);
+            Some((first, k + 1))
+        });
+        // ("killed in an Israeli air strike", "in police firing": the weapon's owner is
+        // the author.)
+        if let Some((a, b)) = found
+            && let Some(u) = (a..b).find_map(|k| self.in_unit(k))
+        {
+            return Some(Weapon::Of(u));
+        }
+        let found = found.map(|(a, b)| Weapon::Words(a, b));
+        // A passive with no agent and no weapon: the author is not named at all (an empty
+        // range at the verb). Only for verbs that say violence in any register ("was hit",
+        // "were hurt" are as often a market's).
+        // (Not when a "by" phrase names someone the dictionaries do not know: "shot down by
+        // others in the administration".)
+        let agent = s.children(t).any(|c| s.tokens[c].deprel == "obl:agent")
+            || self.lower.get(v + 1).is_some_and(|w| *w == "by");
+        found.or_else(|| {
+            (passive && !agent && BLOODSHED.contains(&self.ws[v].lemma.as_str()))
+                .then_some(Weapon::Words(v, v))
+        })
     }
 
     fn parsed(&self) -> bool {
@@ -1958,11 +2258,23 @@ impl Ctx<'_> {
         }
         if self.parsed() {
             let t = self.ws[v].tok;
-            return self.reduced_passive(v)
-                || self.sentence.children(t).any(|c| {
+            let own = |t: usize| {
+                self.sentence.children(t).any(|c| {
                     self.sentence.tokens[c].deprel.starts_with("nsubj:pass")
                         || self.sentence.tokens[c].deprel == "aux:pass"
-                });
+                })
+            };
+            // ("were tortured and killed": a participle joined to a passive shares its voice.)
+            let tok = &self.sentence.tokens[t];
+            let shared = tok.deprel == "conj"
+                && tok.xpos == "VBN"
+                && tok.head > 0
+                && !self.sentence.children(t).any(|c| {
+                    let d = self.sentence.tokens[c].deprel.as_str();
+                    d.starts_with("nsubj") || d.starts_with("aux") || d == "obj"
+                })
+                && own(tok.head - 1);
+            return self.reduced_passive(v) || own(t) || shared;
         }
         let w = self.lower[v];
         if !(w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn")) {
@@ -2221,6 +2533,63 @@ impl Ctx<'_> {
 
     /// The words (from, to) of the subject of passive verb `v` ("Evidence against Russia
     /// was presented …").
+    /// The actor passive verb `v` is done to, when an actor's unit holds the head word of its
+    /// subject ("two policemen were wounded"; not "an Egyptian sarcophagus was returned"),
+    /// of the subject of the verb it is joined to ("were tortured and killed"), or of the
+    /// noun its clause describes ("farmers who were killed", "a soldier killed in action").
+    fn passive_target(&self, v: usize) -> Option<usize> {
+        if !self.parsed() {
+            return None;
+        }
+        let s = self.sentence;
+        let word = |tok: usize| self.ws.iter().position(|w| w.tok == tok);
+        // (A relative pronoun stands for the noun before it: "Qatar, which has been
+        // isolated".)
+        let subject = |v: usize| {
+            let k = s
+                .children(self.ws[v].tok)
+                .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
+                .and_then(word)?;
+            self.in_unit(k).or_else(|| {
+                matches!(self.lower[k], "who" | "which" | "that")
+                    .then(|| self.subject(v))
+                    .flatten()
+            })
+        };
+        subject(v)
+            .or_else(|| self.conjoined_to(v).and_then(subject))
+            .or_else(|| {
+                let t = self.ws[v].tok;
+                if !s.tokens[t].deprel.starts_with("acl") {
+                    return None;
+                }
+                s.head_of(t).and_then(word).and_then(|k| self.in_unit(k))
+            })
+    }
+
+    /// Verb `v` heads a clause that modifies a noun ("a soldier killed in Afghanistan",
+    /// "farmers who were killed").
+    fn describes_noun(&self, v: usize) -> bool {
+        self.parsed()
+            && self.sentence.tokens[self.ws[v].tok]
+                .deprel
+                .starts_with("acl")
+    }
+
+    /// Verb `k` is joined to verb `v` by a conjunction ("tortured and killed").
+    fn conjunct_of(&self, k: usize, v: usize) -> bool {
+        self.conjoined_to(k) == Some(v)
+    }
+
+    /// The verb that verb `v` is joined to by a conjunction, when the parse says so.
+    fn conjoined_to(&self, v: usize) -> Option<usize> {
+        let t = &self.sentence.tokens[self.ws[v].tok];
+        if !self.parsed() || t.deprel != "conj" || t.head == 0 {
+            return None;
+        }
+        self.ws.iter().position(|w| w.tok == t.head - 1)
+    }
+
     fn passive_subject(&self, v: usize) -> Option<(usize, usize)> {
         if !self.parsed() {
             return None;
