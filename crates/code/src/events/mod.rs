@@ -1421,27 +1421,13 @@ const WEAPONS: &[&str] = &[
     "violence",
 ];
 
-/// Verbs of bodily violence, whose passive is an event even when nobody is named as its
-/// author ("two protesters were killed").
-const BLOODSHED: &[&str] = &[
-    "abduct",
-    "assassinate",
-    "behead",
-    "execute",
-    "injure",
-    "kidnap",
-    "kill",
-    "lynch",
-    "maim",
-    "massacre",
-    "murder",
-    "rape",
-    "shoot",
-    "slaughter",
-    "slay",
-    "stab",
-    "torture",
-    "wound",
+/// Verbs of bodily violence and of custody, whose passive is an event even when nobody is
+/// named as its author ("two protesters were killed", "three journalists were arrested",
+/// "the hostages were freed"). (Not "hit", "hurt", "target": as often a market's.)
+const UNNAMED: &[&str] = &[
+    "abduct", "assassinate", "behead", "execute", "injure", "kidnap", "kill", "lynch", "maim",
+    "massacre", "murder", "rape", "shoot", "slaughter", "slay", "stab", "torture", "wound",
+    "arrest", "detain", "imprison", "jail", "deport", "release", "free",
 ];
 
 /// Applies the dictionary's transformations: an event whose verb governs another's becomes
@@ -1973,7 +1959,8 @@ impl Ctx<'_> {
         let violent = matches!(code.get(..2), Some("18" | "19" | "20"))
             || code.starts_with("175")
             || code.starts_with("1712");
-        if !violent || !self.parsed() {
+        let unnamed = passive && UNNAMED.contains(&self.ws[v].lemma.as_str());
+        if !(violent || unnamed) || !self.parsed() {
             return None;
         }
         let s = self.sentence;
@@ -2001,7 +1988,7 @@ impl Ctx<'_> {
             }
             c
         };
-        let found = candidates.into_iter().find_map(|c| {
+        let found = candidates.into_iter().filter(|_| violent).find_map(|c| {
             let k = word(c)?;
             let lemma = self.ws[k].lemma.as_str();
             let mods: Vec<usize> = s
@@ -2059,8 +2046,7 @@ impl Ctx<'_> {
         let agent = s.children(t).any(|c| s.tokens[c].deprel == "obl:agent")
             || self.lower.get(v + 1).is_some_and(|w| *w == "by");
         found.or_else(|| {
-            (passive && !agent && BLOODSHED.contains(&self.ws[v].lemma.as_str()))
-                .then_some(Weapon::Words(v, v))
+            (unnamed && !agent).then_some(Weapon::Words(v, v))
         })
     }
 
