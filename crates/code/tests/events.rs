@@ -1445,3 +1445,27 @@ fn a_reporting_tail_holds_no_pattern_words() {
     assert!(got.iter().any(|e| e.ends_with(" 1831")), "{got:?}");
     assert!(got.iter().all(|e| !e.ends_with(" 186")), "{got:?}");
 }
+
+#[test]
+fn condemning_an_act_needs_no_actor_to_condemn() {
+    assert_eq!(
+        coded("The Japanese government condemned the attack as despicable."),
+        ["JPNGOV - 111"]
+    );
+}
+
+#[test]
+fn lexicon_covers_air_links_rescue_teams_and_prison_guards() {
+    assert_eq!(
+        coded("Rabat announced a suspension of air links with 21 countries including Austria."),
+        ["MAR AUT 160"]
+    );
+    assert_eq!(
+        coded("USAID deployed seven search-and-rescue teams to Haiti."),
+        ["USAGOV HTI 073"]
+    );
+    assert_eq!(
+        coded("A young inmate was tortured to death by prison guards."),
+        ["---COP ---CRM 1822"]
+    );
+}

@@ -1425,9 +1425,31 @@ const WEAPONS: &[&str] = &[
 /// named as its author ("two protesters were killed", "three journalists were arrested",
 /// "the hostages were freed"). (Not "hit", "hurt", "target": as often a market's.)
 const UNNAMED: &[&str] = &[
-    "abduct", "assassinate", "behead", "execute", "injure", "kidnap", "kill", "lynch", "maim",
-    "massacre", "murder", "rape", "shoot", "slaughter", "slay", "stab", "torture", "wound",
-    "arrest", "detain", "imprison", "jail", "deport", "release", "free",
+    "abduct",
+    "assassinate",
+    "behead",
+    "execute",
+    "injure",
+    "kidnap",
+    "kill",
+    "lynch",
+    "maim",
+    "massacre",
+    "murder",
+    "rape",
+    "shoot",
+    "slaughter",
+    "slay",
+    "stab",
+    "torture",
+    "wound",
+    "arrest",
+    "detain",
+    "imprison",
+    "jail",
+    "deport",
+    "release",
+    "free",
 ];
 
 /// Applies the dictionary's transformations: an event whose verb governs another's becomes
@@ -2045,9 +2067,7 @@ impl Ctx<'_> {
         // others in the administration".)
         let agent = s.children(t).any(|c| s.tokens[c].deprel == "obl:agent")
             || self.lower.get(v + 1).is_some_and(|w| *w == "by");
-        found.or_else(|| {
-            (unnamed && !agent).then_some(Weapon::Words(v, v))
-        })
+        found.or_else(|| (unnamed && !agent).then_some(Weapon::Words(v, v)))
     }
 
     fn parsed(&self) -> bool {
