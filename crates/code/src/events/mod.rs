@@ -491,6 +491,7 @@ pub fn code_sentence_with(
                     evidence = evidence.cover(ws[k].span);
                 }
                 unclaimed.push(Unclaimed {
+                    v,
                     source: actors::Member {
                         code: String::new(),
                         span,
@@ -676,7 +677,32 @@ pub fn code_sentence_with(
         });
     }
     transform(&ctx, dict, &mut coded);
+    // In the order of their verbs, the events with an unnamed author among the others.
+    let mut next = unclaimed.iter().peekable();
+    let mut unclaimed_before = |v: usize, events: &mut Vec<Event>| {
+        while let Some(c) = next.next_if(|c| c.v < v) {
+            let emit = Emit {
+                text,
+                sentence: index,
+                date,
+                context: context.as_deref(),
+                flags: c.flags,
+                evidence: c.evidence,
+                rule: &c.rule,
+                specific: true,
+            };
+            let codes: Vec<&str> = c.codes.iter().take(1).map(String::as_str).collect();
+            let targets = out.units[c.tgt].members.as_slice();
+            emit.all(
+                events,
+                std::slice::from_ref(&c.source),
+                Some(targets),
+                &codes,
+            );
+        }
+    };
     for c in coded.iter().filter(|c| c.role == Role::Event) {
+        unclaimed_before(c.v, &mut out.events);
         let emit = Emit {
             text,
             sentence: index,
@@ -691,26 +717,7 @@ pub fn code_sentence_with(
         let tmembers = c.tgt.map(|t| out.units[t].members.as_slice());
         emit.all(&mut out.events, &out.units[c.src].members, tmembers, &codes);
     }
-    for c in &unclaimed {
-        let emit = Emit {
-            text,
-            sentence: index,
-            date,
-            context: context.as_deref(),
-            flags: c.flags,
-            evidence: c.evidence,
-            rule: &c.rule,
-            specific: true,
-        };
-        let codes: Vec<&str> = c.codes.iter().take(1).map(String::as_str).collect();
-        let targets = out.units[c.tgt].members.as_slice();
-        emit.all(
-            &mut out.events,
-            std::slice::from_ref(&c.source),
-            Some(targets),
-            &codes,
-        );
-    }
+    unclaimed_before(usize::MAX, &mut out.events);
     nominal::code_nouns(
         &ctx,
         dict,
@@ -1358,6 +1365,8 @@ struct Coded {
 
 /// An act of violence whose author the text does not name: its source is the weapon.
 struct Unclaimed {
+    /// The verb (word index).
+    v: usize,
     source: actors::Member,
     tgt: usize,
     codes: Vec<String>,
