@@ -1469,3 +1469,14 @@ fn lexicon_covers_air_links_rescue_teams_and_prison_guards() {
         ["---COP ---CRM 1822"]
     );
 }
+
+#[test]
+fn dying_of_torture_is_torture_by_someone_unnamed() {
+    let ev = events("A Palestinian prisoner died as a result of torture while in custody.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].cameo, "1822");
+    assert_eq!(ev[0].source.code, "");
+    assert_eq!(ev[0].target.as_ref().unwrap().code, "PSECRM");
+    // A death with no such cause is no event.
+    assert!(coded("A Palestinian prisoner died in hospital on Monday.").is_empty());
+}

@@ -366,6 +366,9 @@ pub fn code_sentence_with(
             continue;
         }
         let passive = ctx.passive(v);
+        let victim = dict.follows_codebook()
+            && m.pattern.pre.contains(&Item::Target)
+            && m.target.is_some_and(|t| ctx.units[t].end <= v);
         let (src, tgt) = if passive {
             // (Not the agent of another verb after it: "will be funded by the issue of shares
             // to the group, controlled by entrepreneur Dick Pratt".)
@@ -435,6 +438,8 @@ pub fn code_sentence_with(
                     .then_some(last_source)
                     .flatten()
             });
+            // ("+ * die of torture": the subject is what was done to; the doer is unnamed.)
+            let s = s.filter(|_| !(victim && m.source.is_none()));
             // In giving aid and moving forces (CAMEO 07, 15, 087) the pattern's own words are
             // what is sent, not to whom ("has sent troops", "provided aid workers"); elsewhere
             // they may well be the target ("killed soldiers", "told reporters").
@@ -452,7 +457,9 @@ pub fn code_sentence_with(
             };
             (s, t)
         };
-        let weapon = if src.is_none() && dict.follows_codebook() && !silent {
+        let weapon = if src.is_none() && victim && !passive {
+            Some(Weapon::Words(v, v))
+        } else if src.is_none() && dict.follows_codebook() && !silent {
             ctx.weapon(v, passive, &m.pattern.code)
         } else {
             None
