@@ -1480,3 +1480,12 @@ fn dying_of_torture_is_torture_by_someone_unnamed() {
     // A death with no such cause is no event.
     assert!(coded("A Palestinian prisoner died in hospital on Monday.").is_empty());
 }
+
+#[test]
+fn a_passive_subject_beside_an_active_one_is_a_slip_of_the_parse() {
+    let got = coded(
+        "Indonesia has established diplomatic ties with the South Pacific island nation of \
+         Nauru, in what the Indonesian government said is an effort to expand opportunities.",
+    );
+    assert!(got.contains(&"IDN NRU 050".to_string()), "{got:?}");
+}

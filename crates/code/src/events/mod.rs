@@ -2280,11 +2280,16 @@ impl Ctx<'_> {
         }
         if self.parsed() {
             let t = self.ws[v].tok;
+            // (A passive subject beside an active one and no passive auxiliary is the parse's
+            // slip: "Indonesia has established ties …, in what the government said is an
+            // effort" is active.)
             let own = |t: usize| {
-                self.sentence.children(t).any(|c| {
-                    self.sentence.tokens[c].deprel.starts_with("nsubj:pass")
-                        || self.sentence.tokens[c].deprel == "aux:pass"
-                })
+                let rel = |r: &str| {
+                    self.sentence
+                        .children(t)
+                        .any(|c| self.sentence.tokens[c].deprel == r)
+                };
+                rel("aux:pass") || rel("nsubj:pass") && !rel("nsubj")
             };
             // ("were tortured and killed": a participle joined to a passive shares its voice.)
             let tok = &self.sentence.tokens[t];
