@@ -1489,3 +1489,15 @@ fn a_passive_subject_beside_an_active_one_is_a_slip_of_the_parse() {
     );
     assert!(got.contains(&"IDN NRU 050".to_string()), "{got:?}");
 }
+
+#[test]
+fn troops_arriving_somewhere_are_deployed_there_counted_or_not() {
+    assert_eq!(
+        coded("British troops have arrived in Mali."),
+        ["GBRMIL MLI 074"]
+    );
+    assert_eq!(
+        coded("Hundreds of British troops have arrived in Mali."),
+        ["GBRMIL MLI 074"]
+    );
+}

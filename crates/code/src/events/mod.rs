@@ -1913,9 +1913,26 @@ fn match_pattern_in<'d>(
                 };
                 // ("were they in force this year, would have left Britain": a word before
                 // the verb names the doer, never the object of a preposition.)
+                // (But "hundreds of British troops arrived" are the troops.)
                 let governed = |j: usize, len: usize| {
                     let t = ctx.ws[j + len - 1].tok;
+                    let counted = ctx.sentence.head_of(t).is_some_and(|h| {
+                        matches!(
+                            ctx.sentence.tokens[h].lemma.as_str(),
+                            "hundred"
+                                | "hundreds"
+                                | "thousand"
+                                | "thousands"
+                                | "dozen"
+                                | "dozens"
+                                | "score"
+                                | "scores"
+                                | "million"
+                                | "millions"
+                        )
+                    });
                     ctx.parsed()
+                        && !counted
                         && ctx
                             .sentence
                             .children(t)
