@@ -1501,3 +1501,12 @@ fn troops_arriving_somewhere_are_deployed_there_counted_or_not() {
         ["GBRMIL MLI 074"]
     );
 }
+
+#[test]
+fn an_actor_released_by_someone_unnamed_is_let_go() {
+    let ev = events("Mamdouh Habib was released from Guantanamo on Friday.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].cameo, "0841");
+    assert_eq!(ev[0].source.code, "");
+    assert!(ev[0].rule.contains("author unnamed"), "{}", ev[0].rule);
+}

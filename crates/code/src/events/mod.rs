@@ -493,6 +493,13 @@ pub fn code_sentence_with(
                     ws[a].span.cover(ws[b - 1].span)
                 };
                 let flags = ctx.flags(v, &m.words, b.max(a));
+                // (An actor released or freed is a person or group let go: CAMEO 0841.)
+                let first = m.pattern.code.split(':').next().unwrap_or_default();
+                let code = if passive && matches!(ws[v].lemma.as_str(), "release" | "free") {
+                    "0841"
+                } else {
+                    first
+                };
                 let mut evidence = ws[v].span;
                 for &k in &m.words {
                     evidence = evidence.cover(ws[k].span);
@@ -505,12 +512,19 @@ pub fn code_sentence_with(
                         kind: if a == b { "unnamed" } else { "weapon" }.to_string(),
                     },
                     tgt: t,
-                    codes: m.pattern.code.split(':').map(str::to_owned).collect(),
+                    codes: vec![code.to_string()],
                     flags,
                     evidence,
                     rule: format!(
-                        "{} [{}] line {} + author unnamed",
-                        m.pattern.text, m.pattern.code, m.pattern.line
+                        "{} [{}] line {} + author unnamed{}",
+                        m.pattern.text,
+                        m.pattern.code,
+                        m.pattern.line,
+                        if code == first {
+                            String::new()
+                        } else {
+                            format!(" [{code}]")
+                        }
                     ),
                 });
             }
@@ -698,7 +712,7 @@ pub fn code_sentence_with(
                 rule: &c.rule,
                 specific: true,
             };
-            let codes: Vec<&str> = c.codes.iter().take(1).map(String::as_str).collect();
+            let codes: Vec<&str> = c.codes.iter().map(String::as_str).collect();
             let targets = out.units[c.tgt].members.as_slice();
             emit.all(
                 events,
