@@ -1510,3 +1510,25 @@ fn an_actor_released_by_someone_unnamed_is_let_go() {
     assert_eq!(ev[0].source.code, "");
     assert!(ev[0].rule.contains("author unnamed"), "{}", ev[0].rule);
 }
+
+#[test]
+fn a_capital_where_people_meet_is_no_party_to_the_meeting() {
+    assert_eq!(
+        coded("Armenian and Azerbaijani foreign ministers met in Washington for peace talks."),
+        ["ARMGOV AZEGOV 040", "AZEGOV ARMGOV 040"]
+    );
+    // Whom one meets in a capital still is.
+    assert_eq!(
+        coded("Putin met Erdogan in Ankara on Monday."),
+        ["RUSGOV TURGOV 040"]
+    );
+}
+
+#[test]
+fn a_participle_describing_a_noun_is_done_by_it() {
+    let got = coded(
+        "Police in Nairobi fired tear gas at opposition supporters protesting the election \
+         results.",
+    );
+    assert_eq!(got, ["KENCOP ---OPP 175"]);
+}

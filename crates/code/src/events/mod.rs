@@ -432,12 +432,21 @@ pub fn code_sentence_with(
             let tgt = tgt.or_else(aim).filter(|&t| Some(t) != src);
             (src, tgt)
         } else {
-            let s = m.source.or_else(|| ctx.subject(v)).or_else(|| {
-                // "condemned … and promised raids": a coordinated verb shares the subject.
-                (v > 0 && (lower[v - 1] == "and" || ctx.after_and(v)))
-                    .then_some(last_source)
-                    .flatten()
-            });
+            // ("opposition supporters protesting the election results": a participle that
+            // describes a noun is done by it.)
+            let describing = ctx.parsed()
+                && lower[v].ends_with("ing")
+                && ctx.sentence.tokens[ws[v].tok].deprel == "acl";
+            let s = m
+                .source
+                .or_else(|| describing.then(|| ctx.modified(v)).flatten())
+                .or_else(|| ctx.subject(v))
+                .or_else(|| {
+                    // "condemned … and promised raids": a coordinated verb shares the subject.
+                    (v > 0 && (lower[v - 1] == "and" || ctx.after_and(v)))
+                        .then_some(last_source)
+                        .flatten()
+                });
             // ("+ * die of torture": the subject is what was done to; the doer is unnamed.)
             let s = s.filter(|_| !(victim && m.source.is_none()));
             // In giving aid and moving forces (CAMEO 07, 15, 087) the pattern's own words are
@@ -449,11 +458,20 @@ pub fn code_sentence_with(
             let theme = |t: usize| {
                 sent && (ctx.units[t].start..ctx.units[t].end).all(|k| m.words.contains(&k))
             };
+            // ("met in Washington for talks": a capital after "in" or "at" is where people
+            // meet, negotiate or agree, not with whom.)
+            let gathering = matches!(m.pattern.code.get(..2), Some("03" | "04" | "05" | "06"))
+                && !m.pattern.code.starts_with("042");
+            let venue = |u: &Unit| {
+                gathering
+                    && matches!(u.prep.as_deref(), Some("in" | "at"))
+                    && u.members.iter().all(|mm| mm.kind == "capital")
+            };
             let t = if m.compound {
                 m.target
             } else {
                 m.target
-                    .or_else(|| ctx.first_target(v, s).filter(|&t| !theme(t)))
+                    .or_else(|| ctx.first_target_but(v, s, venue).filter(|&t| !theme(t)))
             };
             (s, t)
         };
@@ -2937,6 +2955,16 @@ impl Ctx<'_> {
 
     /// The first unit after verb `v` that can be a target.
     fn first_target(&self, v: usize, src: Option<usize>) -> Option<usize> {
+        self.first_target_but(v, src, |_| false)
+    }
+
+    /// [`Ctx::first_target`] passing over the units `skip` rejects.
+    fn first_target_but(
+        &self,
+        v: usize,
+        src: Option<usize>,
+        skip: impl Fn(&Unit) -> bool,
+    ) -> Option<usize> {
         // Stop at a subordinate clause ("… after a hafling was reported on the pass").
         // Nor cross into a relative clause ("its campaign against the group that has seized
         // parts of Iraq": Iraq is no target of the campaign).
@@ -2948,6 +2976,7 @@ impl Ctx<'_> {
             let u = &self.units[i];
             u.start > v
                 && u.start < stop
+                && !skip(u)
                 && (!own || (u.start..u.end).any(|k| self.governs(v, k)))
                 && Some(i) != src
                 && !self.reporting_subject(u)
