@@ -1517,6 +1517,11 @@ fn a_capital_where_people_meet_is_no_party_to_the_meeting() {
         coded("Armenian and Azerbaijani foreign ministers met in Washington for peace talks."),
         ["ARMGOV AZEGOV 040", "AZEGOV ARMGOV 040"]
     );
+    // Nor where two sides clash.
+    assert_eq!(
+        coded("Government troops and rebels clashed in Kabul on Monday."),
+        ["---MIL ---REB 190", "---REB ---MIL 190"]
+    );
     // Whom one meets in a capital still is.
     assert_eq!(
         coded("Putin met Erdogan in Ankara on Monday."),

@@ -461,7 +461,12 @@ pub fn code_sentence_with(
             // ("met in Washington for talks": a capital after "in" or "at" is where people
             // meet, negotiate or agree, not with whom.)
             let gathering = matches!(m.pattern.code.get(..2), Some("03" | "04" | "05" | "06"))
-                && !m.pattern.code.starts_with("042");
+                && !m.pattern.code.starts_with("042")
+                // (Nor where two sides clash: "the army and the RSF clashed in Khartoum".)
+                || matches!(
+                    ws[v].lemma.as_str(),
+                    "clash" | "fight" | "battle" | "skirmish"
+                );
             let venue = |u: &Unit| {
                 gathering
                     && matches!(u.prep.as_deref(), Some("in" | "at"))
