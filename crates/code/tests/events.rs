@@ -1537,3 +1537,11 @@ fn a_participle_describing_a_noun_is_done_by_it() {
     );
     assert_eq!(got, ["KENCOP ---OPP 175"]);
 }
+
+#[test]
+fn weapons_sent_to_a_country_are_military_aid() {
+    assert_eq!(coded("Germany sent tanks to Ukraine."), ["DEU UKR 072"]);
+    // Announced for later: an intent to give it.
+    let got = coded("Germany will send tanks to Ukraine.");
+    assert_eq!(got, ["DEU UKR 0332"]);
+}
