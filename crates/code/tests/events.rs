@@ -1545,3 +1545,15 @@ fn weapons_sent_to_a_country_are_military_aid() {
     let got = coded("Germany will send tanks to Ukraine.");
     assert_eq!(got, ["DEU UKR 0332"]);
 }
+
+#[test]
+fn what_one_is_warned_against_or_kept_from_is_the_objects_and_not_done() {
+    let ev = events("The Kremlin warned Finland against joining NATO.");
+    let join = ev.iter().find(|e| e.cameo == "050").expect("the joining");
+    assert_eq!(join.source.code, "FIN");
+    assert!(join.hedged);
+    let ev = events("The army barred humanitarian agencies from providing lifesaving assistance.");
+    let aid = ev.iter().find(|e| e.root == "07").expect("the aid");
+    assert!(aid.negated, "{aid:?}");
+    assert!(aid.source.code.ends_with("DEV"), "{aid:?}");
+}

@@ -2775,10 +2775,11 @@ impl Ctx<'_> {
 
     /// The subject unit of verb `v` as the parse or the word order gives it.
     fn head_subject(&self, v: usize) -> Option<usize> {
-        // "thanked the CSTO for sending troops": the gerund's subject is the object just
+        // "thanked the CSTO for sending troops", "warned Finland against joining NATO",
+        // "barred Serbia from sending troops": the gerund's subject is the object just
         // before the preposition.
         if v >= 2
-            && self.lower[v - 1] == "for"
+            && matches!(self.lower[v - 1], "for" | "against" | "from")
             && self.lower[v].ends_with("ing")
             && let Some(u) = self.units.iter().position(|u| u.end == v - 1)
         {
@@ -3176,9 +3177,32 @@ impl Ctx<'_> {
             && self.lower[v].ends_with("ing")
             && (self.lower[v - 1] == "without"
                 || v >= 2 && self.lower[v - 2] == "without" && self.lower[v - 1].ends_with("ly"));
+        // ("barred aid agencies from providing assistance": what one is kept from doing.)
+        let kept_from = v >= 2
+            && self.lower[v].ends_with("ing")
+            && self.lower[v - 1] == "from"
+            && (v.saturating_sub(8)..v - 1).any(|k| {
+                matches!(
+                    self.ws[k].lemma.as_str(),
+                    "prevent"
+                        | "bar"
+                        | "ban"
+                        | "stop"
+                        | "block"
+                        | "prohibit"
+                        | "forbid"
+                        | "keep"
+                        | "restrain"
+                        | "deter"
+                        | "refrain"
+                        | "exclude"
+                        | "preclude"
+                )
+            });
         let denied = self.denied_claim(v);
         let negated = failed
             || without
+            || kept_from
             || denied
             || window.clone().any(|k| {
                 !words.contains(&k)
