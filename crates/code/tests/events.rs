@@ -1557,3 +1557,21 @@ fn what_one_is_warned_against_or_kept_from_is_the_objects_and_not_done() {
     assert!(aid.negated, "{aid:?}");
     assert!(aid.source.code.ends_with("DEV"), "{aid:?}");
 }
+
+#[test]
+fn a_copula_codes_with_its_patterns_words_said_of_an_actor() {
+    assert_eq!(
+        coded("Russia is ready for talks with Ukraine."),
+        ["RUS UKR 036"]
+    );
+    assert_eq!(
+        coded("The United States is concerned about the situation in Sudan."),
+        ["USA SDN 012"]
+    );
+    // Negated after the copula.
+    let ev = events("Iran is not ready to negotiate.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(ev[0].negated);
+    // Said of no actor: nothing.
+    assert!(coded("A treaty would be ready for signing after the latest talks.").is_empty());
+}

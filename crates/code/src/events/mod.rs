@@ -292,7 +292,12 @@ pub fn code_sentence_with(
             coded.extend(uncoded_demand(&ctx, dict, v));
             continue;
         };
-        if !(ctx.looks_verbal(v) || headline.is_some() || past.is_some()) || ctx.naming(v) {
+        // ("Moscow was ready for talks with Kyiv": a copula codes only with a pattern's
+        // words, below.)
+        let copula =
+            ws[v].lemma == "be" && ws[v].upos == Some(Upos::Aux) && dict.follows_codebook();
+        if !(ctx.looks_verbal(v) || headline.is_some() || past.is_some() || copula) || ctx.naming(v)
+        {
             continue;
         }
         // "Before leaving for Beijing, President Bush …", "… held talks, offering support":
@@ -346,6 +351,20 @@ pub fn code_sentence_with(
             coded.extend(uncoded_demand(&ctx, dict, v));
             continue;
         };
+        // (And only when what the copula says is said of an actor: "a treaty would be ready
+        // for signing" is no readiness to talk.)
+        if copula
+            && (m.words.is_empty()
+                || !ctx.parsed()
+                || !ctx.sentence.head_of(ws[v].tok).is_some_and(|h| {
+                    ctx.sentence.children(h).any(|c| {
+                        ctx.sentence.tokens[c].deprel.starts_with("nsubj")
+                            && ctx.unit_of_token(c).is_some()
+                    })
+                }))
+        {
+            continue;
+        }
         // "expelled exiled leaders": a past participle right after a verb, which the parse
         // hangs on the noun after it, is that noun's modifier, unless the noun is part of
         // what the pattern names ("announced renewed sanctions").
@@ -590,6 +609,13 @@ pub fn code_sentence_with(
         last_source = Some(src);
         coded_clause_end = Some(v);
         let mut flags = ctx.flags(v, &m.words, out.units[src].end);
+        // ("was not overly concerned": a copula's negation stands after it.)
+        if copula
+            && let Some(&first) = m.words.first()
+            && (v + 1..first).any(|k| NEG.contains(&lower[k]) || lower[k].ends_with("n't"))
+        {
+            flags.negated = true;
+        }
         let mut codes: Vec<&str> = m.pattern.code.split(':').collect();
         // "will not lift the ban", "refused to release the prisoners": refusing to yield is
         // a rejection, which CAMEO codes as such (124x, 123).
