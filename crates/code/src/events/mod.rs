@@ -747,22 +747,29 @@ pub fn code_sentence_with(
         });
     }
     transform(&ctx, dict, &mut coded);
+    let base = Emit {
+        text,
+        sentence: index,
+        date,
+        context: context.as_deref(),
+        flags: Flags::default(),
+        evidence: Span::new(0, 0),
+        rule: "",
+        specific: false,
+    };
     // In the order of their verbs, the events with an unnamed author among the others.
     let mut next = unclaimed.iter().peekable();
     let mut unclaimed_before = |v: usize, events: &mut Vec<Event>| {
         while let Some(c) = next.next_if(|c| c.v < v) {
+            let codes: Vec<&str> = c.codes.iter().map(String::as_str).collect();
+            let targets = out.units[c.tgt].members.as_slice();
             let emit = Emit {
-                text,
-                sentence: index,
-                date,
-                context: context.as_deref(),
                 flags: c.flags,
                 evidence: c.evidence,
                 rule: &c.rule,
                 specific: true,
+                ..base
             };
-            let codes: Vec<&str> = c.codes.iter().map(String::as_str).collect();
-            let targets = out.units[c.tgt].members.as_slice();
             emit.all(
                 events,
                 std::slice::from_ref(&c.source),
@@ -773,18 +780,15 @@ pub fn code_sentence_with(
     };
     for c in coded.iter().filter(|c| c.role == Role::Event) {
         unclaimed_before(c.v, &mut out.events);
+        let codes: Vec<&str> = c.codes.iter().map(String::as_str).collect();
+        let tmembers = c.tgt.map(|t| out.units[t].members.as_slice());
         let emit = Emit {
-            text,
-            sentence: index,
-            date,
-            context: context.as_deref(),
             flags: c.flags,
             evidence: c.evidence,
             rule: &c.rule,
             specific: c.specific,
+            ..base
         };
-        let codes: Vec<&str> = c.codes.iter().map(String::as_str).collect();
-        let tmembers = c.tgt.map(|t| out.units[t].members.as_slice());
         emit.all(&mut out.events, &out.units[c.src].members, tmembers, &codes);
     }
     unclaimed_before(usize::MAX, &mut out.events);
