@@ -554,7 +554,7 @@ pub fn code_sentence_with(
                         kind: if a == b { "unnamed" } else { "weapon" }.to_string(),
                     },
                     tgt: t,
-                    codes: vec![code.to_string()],
+                    code: code.to_string(),
                     flags,
                     evidence,
                     rule: format!(
@@ -761,7 +761,6 @@ pub fn code_sentence_with(
     let mut next = unclaimed.iter().peekable();
     let mut unclaimed_before = |v: usize, events: &mut Vec<Event>| {
         while let Some(c) = next.next_if(|c| c.v < v) {
-            let codes: Vec<&str> = c.codes.iter().map(String::as_str).collect();
             let targets = out.units[c.tgt].members.as_slice();
             let emit = Emit {
                 flags: c.flags,
@@ -774,7 +773,7 @@ pub fn code_sentence_with(
                 events,
                 std::slice::from_ref(&c.source),
                 Some(targets),
-                &codes,
+                &[c.code.as_str()],
             );
         }
     };
@@ -1443,7 +1442,7 @@ struct Unclaimed {
     v: usize,
     source: actors::Member,
     tgt: usize,
-    codes: Vec<String>,
+    code: String,
     flags: Flags,
     evidence: Span,
     rule: String,
@@ -1472,7 +1471,6 @@ const WEAPONS: &[&str] = &[
     "bullet",
     "car-bomb",
     "crossfire",
-    "device",
     "drone",
     "explosion",
     "explosive",
@@ -2087,7 +2085,6 @@ impl Ctx<'_> {
         }
         let s = self.sentence;
         let t = self.ws[v].tok;
-        let word = |tok: usize| self.ws.iter().position(|w| w.tok == tok);
         let candidates: Vec<usize> = if passive {
             s.children(t)
                 .filter(|&c| {
@@ -2110,8 +2107,10 @@ impl Ctx<'_> {
             }
             c
         };
-        let found = candidates.into_iter().filter(|_| violent).find_map(|c| {
-            let k = word(c)?;
+        // (Only violence has a weapon; custody has none.)
+        let candidates = if violent { candidates } else { Vec::new() };
+        let found = candidates.into_iter().find_map(|c| {
+            let k = self.word_of(c)?;
             let lemma = self.ws[k].lemma.as_str();
             let mods: Vec<usize> = s
                 .children(c)
@@ -2128,9 +2127,7 @@ impl Ctx<'_> {
                     .any(|&d| ws.contains(&s.tokens[d].lemma.as_str()))
             };
             let named = match lemma {
-                "strike" | "strikes" => {
-                    modifier(&["air", "drone", "missile", "rocket", "artillery", "aerial"])
-                }
+                "strike" => modifier(&["air", "drone", "missile", "rocket", "artillery", "aerial"]),
                 "fire" | "firing" => {
                     modifier(&[
                         "rocket",
@@ -2141,7 +2138,7 @@ impl Ctx<'_> {
                         "machine-gun",
                     ]) || mods
                         .iter()
-                        .any(|&d| word(d).is_some_and(|k| self.in_unit(k).is_some()))
+                        .any(|&d| self.word_of(d).is_some_and(|k| self.in_unit(k).is_some()))
                 }
                 "device" => modifier(&["explosive", "incendiary"]),
                 l => WEAPONS.contains(&l),
@@ -2149,7 +2146,11 @@ impl Ctx<'_> {
             if !named || self.in_unit(k).is_some() {
                 return None;
             }
-            let first = mods.iter().filter_map(|&d| word(d)).min().unwrap_or(k);
+            let first = mods
+                .iter()
+                .filter_map(|&d| self.word_of(d))
+                .min()
+                .unwrap_or(k);
             Some((first, k + 1))
         });
         // ("killed in an Israeli air strike", "in police firing": the weapon's owner is
@@ -2168,6 +2169,11 @@ impl Ctx<'_> {
         let agent = s.children(t).any(|c| s.tokens[c].deprel == "obl:agent")
             || self.lower.get(v + 1).is_some_and(|w| *w == "by");
         found.or_else(|| (unnamed && !agent).then_some(Weapon::Words(v, v)))
+    }
+
+    /// The word that token `tok` became, when it became one.
+    fn word_of(&self, tok: usize) -> Option<usize> {
+        self.ws.iter().position(|w| w.tok == tok)
     }
 
     fn parsed(&self) -> bool {
@@ -2462,7 +2468,7 @@ impl Ctx<'_> {
         if self.parsed()
             && matches!(self.sentence.tokens[t].deprel.as_str(), "xcomp" | "conj")
             && let Some(h) = self.sentence.head_of(t)
-            && let Some(hv) = self.ws.iter().position(|w| w.tok == h)
+            && let Some(hv) = self.word_of(h)
             && hv < v
             && self.gerund_adjunct(hv)
         {
@@ -2639,7 +2645,7 @@ impl Ctx<'_> {
             return None;
         }
         let h = self.sentence.head_of(t)?;
-        self.ws.iter().position(|w| w.tok == h)
+        self.word_of(h)
     }
 
     /// The words (from, to) of the subject of passive verb `v` ("Evidence against Russia
@@ -2653,14 +2659,13 @@ impl Ctx<'_> {
             return None;
         }
         let s = self.sentence;
-        let word = |tok: usize| self.ws.iter().position(|w| w.tok == tok);
         // (A relative pronoun stands for the noun before it: "Qatar, which has been
         // isolated".)
         let subject = |v: usize| {
             let k = s
                 .children(self.ws[v].tok)
                 .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
-                .and_then(word)?;
+                .and_then(|t| self.word_of(t))?;
             self.in_unit(k).or_else(|| {
                 matches!(self.lower[k], "who" | "which" | "that")
                     .then(|| self.subject(v))
@@ -2674,7 +2679,9 @@ impl Ctx<'_> {
                 if !s.tokens[t].deprel.starts_with("acl") {
                     return None;
                 }
-                s.head_of(t).and_then(word).and_then(|k| self.in_unit(k))
+                s.head_of(t)
+                    .and_then(|t| self.word_of(t))
+                    .and_then(|k| self.in_unit(k))
             })
     }
 
@@ -2698,7 +2705,7 @@ impl Ctx<'_> {
         if !self.parsed() || t.deprel != "conj" || t.head == 0 {
             return None;
         }
-        self.ws.iter().position(|w| w.tok == t.head - 1)
+        self.word_of(t.head - 1)
     }
 
     fn passive_subject(&self, v: usize) -> Option<(usize, usize)> {
@@ -2710,7 +2717,7 @@ impl Ctx<'_> {
             .sentence
             .children(t)
             .find(|&c| self.sentence.tokens[c].deprel.starts_with("nsubj:pass"))?;
-        let s = self.ws.iter().position(|w| w.tok == subj)?;
+        let s = self.word_of(subj)?;
         let inside = |k: usize| k == s || self.governs(s, k);
         let from = (0..s).rev().take_while(|&k| inside(k)).last().unwrap_or(s);
         let to = (s + 1..v)
@@ -2747,7 +2754,7 @@ impl Ctx<'_> {
             return None;
         }
         let statement = |t: usize| {
-            let k = self.ws.iter().position(|w| w.tok == t)?;
+            let k = self.word_of(t)?;
             accept(k).then_some(k)
         };
         let mut h = self.ws[v].tok;
@@ -2854,7 +2861,7 @@ impl Ctx<'_> {
                     }
                     // "the group that has seized Mosul": the relative pronoun stands for the
                     // noun its clause modifies.
-                    let hw = self.ws.iter().position(|w| w.tok == h)?;
+                    let hw = self.word_of(h)?;
                     match self.sentence.tokens[s].lemma.as_str() {
                         "that" | "which" | "who" => return self.modified(hw),
                         // "The US claimed that they had attacked Iraq": a pronoun no
@@ -2885,7 +2892,7 @@ impl Ctx<'_> {
                     && self.main_verb_besides(h)
                     && !climbed_advcl
                 {
-                    let hw = self.ws.iter().position(|w| w.tok == h)?;
+                    let hw = self.word_of(h)?;
                     return self.modified(hw);
                 }
                 if !(rel == "xcomp" || rel == "conj" || rel.starts_with("advcl")) {
@@ -2955,7 +2962,7 @@ impl Ctx<'_> {
 
     fn unit_of_token(&self, tok: usize) -> Option<usize> {
         // The subject's phrase: the token or any of its dependents inside a unit.
-        let wi = self.ws.iter().position(|w| w.tok == tok)?;
+        let wi = self.word_of(tok)?;
         if let Some(u) = self.in_unit(wi) {
             return Some(u);
         }
@@ -2964,7 +2971,7 @@ impl Ctx<'_> {
         let units: Vec<usize> = self
             .sentence
             .children(tok)
-            .filter_map(|c| self.ws.iter().position(|w| w.tok == c))
+            .filter_map(|c| self.word_of(c))
             .filter_map(|w| self.in_unit(w))
             .collect();
         let known = |&&u: &&usize| self.units[u].members.iter().any(|m| m.code != "---");
@@ -3164,7 +3171,6 @@ impl Ctx<'_> {
         if !self.parsed() {
             return false;
         }
-        let word = |t: usize| self.ws.iter().position(|w| w.tok == t);
         let mut h = self.ws[v].tok;
         for _ in 0..6 {
             let rel = self.sentence.tokens[h].deprel.as_str();
@@ -3173,10 +3179,12 @@ impl Ctx<'_> {
             };
             match rel {
                 // ("Iran denied supplying drones": the gerund is what is denied.)
-                "xcomp" if word(head).is_some_and(denial) => return true,
+                "xcomp" if self.word_of(head).is_some_and(denial) => return true,
                 "conj" | "xcomp" => h = head,
                 "ccomp" | "acl" | "acl:relcl" => {
-                    let Some(k) = word(head) else { return false };
+                    let Some(k) = self.word_of(head) else {
+                        return false;
+                    };
                     if rel == "ccomp" && denial(k) {
                         return true;
                     }
@@ -3184,7 +3192,7 @@ impl Ctx<'_> {
                         && self
                             .sentence
                             .head_of(head)
-                            .and_then(word)
+                            .and_then(|t| self.word_of(t))
                             .is_some_and(|d| denial(d) && d < k);
                 }
                 _ => return false,

@@ -242,7 +242,7 @@ fn governor(ctx: &Ctx, n: usize) -> Option<usize> {
             return None;
         }
         let h = ctx.sentence.head_of(tok)?;
-        let g = ctx.ws.iter().position(|w| w.tok == h)?;
+        let g = ctx.word_of(h)?;
         return matches!(ctx.ws[g].upos, Some(Upos::Verb)).then_some(g);
     }
     (n.saturating_sub(4)..n)
