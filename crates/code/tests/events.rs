@@ -1575,3 +1575,26 @@ fn a_copula_codes_with_its_patterns_words_said_of_an_actor() {
     // Said of no actor: nothing.
     assert!(coded("A treaty would be ready for signing after the latest talks.").is_empty());
 }
+
+#[test]
+fn a_subordinate_clause_after_a_comma_is_neither_target_nor_reporting_tail() {
+    // Abe, in the "while" clause, is not condemned; his statement does not report the
+    // condemnation.
+    let evs = events(
+        "The Japanese government condemned the attack, while Prime Minister Shinzo Abe stated \
+         that Tokyo was collecting information.",
+    );
+    let condemn = evs
+        .iter()
+        .find(|e| e.cameo == "111")
+        .unwrap_or_else(|| panic!("the condemnation is coded: {evs:?}"));
+    assert_eq!(condemn.source.code, "JPNGOV");
+    assert!(condemn.target.is_none(), "{evs:?}");
+    assert!(!condemn.reported, "{evs:?}");
+    // A tail after a subordinate clause still reports the claim before it.
+    let evs = events(
+        "The United Nations suspended aid deliveries in Nigeria, after a convoy was attacked, \
+         Unicef said on Thursday.",
+    );
+    assert!(evs.iter().any(|e| e.root == "16" && e.reported), "{evs:?}");
+}

@@ -1872,6 +1872,11 @@ fn match_pattern_in<'d>(
     let clause_end = (v + 1..ctx.ws.len())
         .find(|&k| ctx.has_subject(k))
         .unwrap_or(ctx.ws.len());
+    // A target is not sought past a comma opening a subordinate or relative clause
+    // ("condemned the attack, while Prime Minister Abe stated …": Abe is not condemned).
+    let subordinate = (v + 2..ctx.ws.len())
+        .find(|&k| ctx.ws[k - 1].punct && ctx.opens_clause(k))
+        .unwrap_or(ctx.ws.len());
     let own = ctx.participle(v);
     // The item just read was `_`: the next must touch the one before.
     let mut tight = false;
@@ -1912,6 +1917,7 @@ fn match_pattern_in<'d>(
                     u.start >= pos
                         && u.start < pos + gap(touch)
                         && u.end <= limit
+                        && (u.start < subordinate || limit < ctx.ws.len())
                         && (!own || (u.start..u.end).any(|k| ctx.governs(v, k)))
                         // (Nor the speaker of a reporting tail: "…, Gondor's minister said".)
                         && !(*item == Item::Target
@@ -3308,8 +3314,20 @@ impl Ctx<'_> {
             || (cs > 0
                 && self.lower[cs - 1] == "that"
                 && (0..cs).any(|k| SAY.contains(&self.lower[k])))
-            || (v + 1..self.ws.len())
-                .any(|k| SAY.contains(&self.lower[k]) && k > 0 && self.lower[..k].contains(&","));
+            // (Not a statement in a subordinate clause of its own: "condemned the attack,
+            // while Abe stated that …"; but "… after a convoy was attacked, Unicef said".)
+            || (v + 1..self.ws.len()).any(|k| {
+                SAY.contains(&self.lower[k])
+                    && self.lower[..k].contains(&",")
+                    && !(v + 2..k).rev().take_while(|&j| self.lower[j] != ",").any(|j| {
+                        self.lower[j - 1] == "," && CLAUSE.contains(&self.lower[j])
+                    })
+                    && !(self.parsed()
+                        && self.sentence.children(self.ws[k].tok).any(|c| {
+                            self.sentence.tokens[c].deprel == "mark"
+                                && self.word_of(c).is_some_and(|j| CLAUSE.contains(&self.lower[j]))
+                        }))
+            });
         Flags {
             negated,
             hedged,
