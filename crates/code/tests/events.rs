@@ -1598,3 +1598,13 @@ fn a_subordinate_clause_after_a_comma_is_neither_target_nor_reporting_tail() {
     );
     assert!(evs.iter().any(|e| e.root == "16" && e.reported), "{evs:?}");
 }
+
+#[test]
+fn suspects_are_criminals_and_an_agent_word_used_as_a_verb_is_no_actor() {
+    assert_eq!(
+        coded("Police in Almaty detained several suspects."),
+        ["KAZCOP ---CRM 173"]
+    );
+    let got = coded("Kazakh police suspect Russia of hacking the network.");
+    assert!(got.iter().all(|e| !e.contains("CRM")), "{got:?}");
+}

@@ -267,9 +267,11 @@ fn hyphened(ws: &[Word], end: usize) -> bool {
         && ws[end].span.end == ws[end + 1].span.start
 }
 
-/// "to press their demands", "to police the streets": an agent word used as a verb.
+/// "to press their demands", "to police the streets", "police suspect Russia": an agent word
+/// used as a verb in its plain form. (A plural noun the tagger takes for a verb in "-s", as in
+/// "Rohingya refugees", stays an agent.)
 fn infinitive(ws: &[Word], lower: &[&str], i: usize) -> bool {
-    i > 0 && lower[i - 1] == "to" && ws[i].upos == Some(Upos::Verb)
+    ws[i].upos == Some(Upos::Verb) && (ws[i].lemma == lower[i] || i > 0 && lower[i - 1] == "to")
 }
 
 /// Finds the actor units of a sentence. `date` selects date-restricted codes.
