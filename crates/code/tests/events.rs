@@ -1608,3 +1608,9 @@ fn suspects_are_criminals_and_an_agent_word_used_as_a_verb_is_no_actor() {
     let got = coded("Kazakh police suspect Russia of hacking the network.");
     assert!(got.iter().all(|e| !e.contains("CRM")), "{got:?}");
 }
+
+#[test]
+fn a_counted_passive_subject_is_what_is_counted() {
+    let got = coded("Hundreds of Libyan prisoners have been released in Tripoli.");
+    assert_eq!(got, [" LBYCRM 0841"], "{got:?}");
+}

@@ -51,6 +51,19 @@ const CLAUSE: &[&str] = &[
     "after", "when", "because", "while", "before", "since", "until", "although", "though", "if",
     "whereas", "unless",
 ];
+/// Words that count the noun after "of": "hundreds of protesters".
+const COUNTS: &[&str] = &[
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "million",
+    "millions",
+];
 const BE: &[&str] = &[
     "was", "were", "is", "are", "been", "being", "be", "get", "got",
 ];
@@ -1987,21 +2000,10 @@ fn match_pattern_in<'d>(
                 // (But "hundreds of British troops arrived" are the troops.)
                 let governed = |j: usize, len: usize| {
                     let t = ctx.ws[j + len - 1].tok;
-                    let counted = ctx.sentence.head_of(t).is_some_and(|h| {
-                        matches!(
-                            ctx.sentence.tokens[h].lemma.as_str(),
-                            "hundred"
-                                | "hundreds"
-                                | "thousand"
-                                | "thousands"
-                                | "dozen"
-                                | "dozens"
-                                | "score"
-                                | "scores"
-                                | "million"
-                                | "millions"
-                        )
-                    });
+                    let counted = ctx
+                        .sentence
+                        .head_of(t)
+                        .is_some_and(|h| COUNTS.contains(&ctx.sentence.tokens[h].lemma.as_str()));
                     ctx.parsed()
                         && !counted
                         && ctx
@@ -2672,11 +2674,19 @@ impl Ctx<'_> {
                 .children(self.ws[v].tok)
                 .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
                 .and_then(|t| self.word_of(t))?;
-            self.in_unit(k).or_else(|| {
-                matches!(self.lower[k], "who" | "which" | "that")
-                    .then(|| self.subject(v))
-                    .flatten()
-            })
+            self.in_unit(k)
+                .or_else(|| {
+                    matches!(self.lower[k], "who" | "which" | "that")
+                        .then(|| self.subject(v))
+                        .flatten()
+                })
+                // ("Hundreds of political prisoners have been released": the prisoners.)
+                .or_else(|| {
+                    COUNTS.contains(&self.lower[k]).then_some(())?;
+                    s.children(self.ws[k].tok)
+                        .filter(|&c| s.tokens[c].deprel == "nmod")
+                        .find_map(|c| self.word_of(c).and_then(|j| self.in_unit(j)))
+                })
         };
         subject(v)
             .or_else(|| self.conjoined_to(v).and_then(subject))
