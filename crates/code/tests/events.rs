@@ -1614,3 +1614,17 @@ fn a_counted_passive_subject_is_what_is_counted() {
     let got = coded("Hundreds of Libyan prisoners have been released in Tripoli.");
     assert_eq!(got, [" LBYCRM 0841"], "{got:?}");
 }
+
+#[test]
+fn relief_flown_in_funds_mobilised_and_peacekeepers_deploying_are_aid() {
+    assert_eq!(
+        coded("Germany flew over 13 tons of medicine into Afghanistan."),
+        ["DEU AFG 070"]
+    );
+    assert_eq!(
+        coded("The European Union is mobilising additional funds for Colombia."),
+        ["IGOEUREEC COL 071"]
+    );
+    let got = coded("Russian peacekeepers began deploying on Tuesday.");
+    assert_eq!(got, ["RUSMIL - 074"], "{got:?}");
+}
