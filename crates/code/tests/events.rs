@@ -1625,6 +1625,14 @@ fn relief_flown_in_funds_mobilised_and_peacekeepers_deploying_are_aid() {
         coded("The European Union is mobilising additional funds for Colombia."),
         ["IGOEUREEC COL 071"]
     );
+    // Rallying groups is no military mobilisation.
+    let got = coded("Saudi Arabia mobilized pressure groups to support the Palestinians.");
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("SAU") && e.ends_with(" 053")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|e| e.ends_with(" 154")), "{got:?}");
     let got = coded("Russian peacekeepers began deploying on Tuesday.");
     assert_eq!(got, ["RUSMIL - 074"], "{got:?}");
 }
