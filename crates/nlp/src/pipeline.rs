@@ -5,7 +5,7 @@ use crate::lemma::Lemmatizer;
 use crate::ner::{Ner, NerScratch, entity_of};
 use crate::parser::{ParseScratch, Parser, tag_value};
 use crate::tagger::{TagScratch, Tagger};
-use herald_core::{Error, Result, Sentence};
+use herald_core::{Error, Result, Sentence, Upos};
 use std::path::Path;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
@@ -97,6 +97,39 @@ impl Models {
     }
 }
 
+/// The words of a headline written in title case, with every capitalised word after the
+/// first in lower case; `None` for other sentences. A headline here has at least two
+/// capitalised words after the first, capitals on at least half of its words after the first,
+/// and no lower-case word of four letters or more ("Russia Sends Troops to Kazakhstan"; not
+/// "Kazakh President Tokayev asked Russia for help"). Acronyms ("EU", "U.S.") stay as they are.
+fn headline_lowered(words: &[&str]) -> Option<Vec<String>> {
+    let alpha = |w: &&&str| w.chars().next().is_some_and(char::is_alphabetic);
+    let title = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+    };
+    let rest = words.get(1..)?;
+    let (mut caps, mut n) = (0, 0);
+    for w in rest.iter().filter(alpha) {
+        n += 1;
+        if title(w) {
+            caps += 1;
+        } else if w.chars().next().is_some_and(char::is_lowercase) && w.chars().count() >= 4 {
+            return None;
+        }
+    }
+    if caps < 2 || 2 * caps < n {
+        return None;
+    }
+    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    for w in &mut out[1..] {
+        if title(w) && w.chars().all(char::is_alphabetic) {
+            *w = w.to_lowercase();
+        }
+    }
+    Some(out)
+}
+
 /// Runs the models over sentences, reusing its buffers between calls.
 pub struct Annotator<'m> {
     models: &'m Models,
@@ -104,6 +137,8 @@ pub struct Annotator<'m> {
     parse_scratch: ParseScratch,
     atom_buf: AtomBuf,
     tags: Vec<usize>,
+    /// Tags of a headline read in lower case.
+    low_tags: Vec<usize>,
     wvals: Vec<u64>,
     tvals: Vec<u64>,
     heads: Vec<usize>,
@@ -121,6 +156,7 @@ impl<'m> Annotator<'m> {
             parse_scratch: ParseScratch::default(),
             atom_buf: AtomBuf::default(),
             tags: Vec::new(),
+            low_tags: Vec::new(),
             wvals: Vec::new(),
             tvals: Vec::new(),
             heads: Vec::new(),
@@ -136,10 +172,39 @@ impl<'m> Annotator<'m> {
     }
 
     /// Tags `words`; returns one tagger class per word.
+    ///
+    /// A headline in title case ("U.S. Lifts Travel Ban to Lebanon") is tagged a second time
+    /// with its capitalised words in lower case, and a word read as a name in the first
+    /// reading takes the second reading where that is a verb ("Lifts", "Storm"). Names stay
+    /// names ("Theresa May Says …": "may" would be a modal).
     pub fn tag(&mut self, words: &[&str]) -> &[usize] {
-        self.models
-            .tagger
-            .tag(words, &mut self.tag_scratch, &mut self.tags);
+        let t = &self.models.tagger;
+        let lowered = headline_lowered(words);
+        if let Some(lw) = &lowered {
+            let refs: Vec<&str> = lw.iter().map(String::as_str).collect();
+            t.tag(&refs, &mut self.tag_scratch, &mut self.low_tags);
+        }
+        // Last, so that the scratch holds the words as written for the entity recogniser.
+        t.tag(words, &mut self.tag_scratch, &mut self.tags);
+        if let Some(lw) = &lowered {
+            for i in 1..words.len() {
+                let (c, low) = (self.tags[i], self.low_tags[i]);
+                // (A word the tagger never saw is a verb by its ending only, and not right
+                // after another unseen capitalised word, which makes it part of a name:
+                // "Becky Stephens"; read in lower case, "Kazakhstan" after "to" looks like a
+                // verb too.)
+                let ending = matches!(t.xpos(low), "VBZ" | "VBD" | "VBG" | "VBN")
+                    && !(words[i - 1].chars().next().is_some_and(char::is_uppercase)
+                        && !t.knows(words[i - 1]));
+                if lw[i] != words[i]
+                    && t.upos(c) == Upos::Propn
+                    && t.upos(low) == Upos::Verb
+                    && (t.knows(words[i]) || ending)
+                {
+                    self.tags[i] = low;
+                }
+            }
+        }
         &self.tags
     }
 
@@ -287,7 +352,35 @@ impl NlpTimes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use herald_core::Upos;
+
+    #[test]
+    fn a_title_case_headline_keeps_its_verbs_and_its_names() {
+        let h = "U.S. Lifts Travel Ban to Lebanon";
+        assert_eq!(upos_of(h, "Lifts"), Upos::Verb);
+        assert_eq!(upos_of(h, "Lebanon"), Upos::Propn);
+        // An unseen name after "to" is no verb; a name that is a modal stays a name.
+        assert_eq!(
+            upos_of("Russia Sends Troops to Kazakhstan", "Kazakhstan"),
+            Upos::Propn
+        );
+        assert_eq!(
+            upos_of("Theresa May Says Britain Will Leave EU", "May"),
+            Upos::Propn
+        );
+        assert_eq!(
+            headline_lowered(&["Tokayev", "asked", "Russia", "for", "Help"]),
+            None
+        );
+        assert_eq!(
+            headline_lowered(&["EU", "Condemns", "Strikes", "on", "Gaza"]),
+            Some(
+                vec!["EU", "condemns", "strikes", "on", "gaza"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            )
+        );
+    }
 
     #[test]
     fn embedded_models_annotate_a_news_sentence() {

@@ -295,6 +295,13 @@ fn argmax_f32(scores: &[f32]) -> usize {
 }
 
 impl Tagger {
+    /// True when the training sentences held `word` (in any case).
+    pub fn knows(&self, word: &str) -> bool {
+        let mut norm = String::new();
+        crate::features::normalise_into(word, &mut norm);
+        self.amb.contains_key(&crate::features::hash_str(&norm))
+    }
+
     /// Number of joint classes.
     pub fn n_classes(&self) -> usize {
         self.classes.len()

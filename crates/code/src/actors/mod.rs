@@ -756,8 +756,11 @@ pub fn add_unknown(ws: &[Word], sentence: &herald_core::Sentence, units: &mut Ve
         {
             i += 1;
         }
-        // A name is capitalised: trim words that are not ("who has" is no name).
-        let name = |k: usize| ws[k].cap && !matches!(ws[k].upos, Some(Upos::Pron | Upos::Det));
+        // A name is capitalised: trim words that are not ("who has" is no name), and verbs
+        // (a headline's "Lifts Travel Ban").
+        let name = |k: usize| {
+            ws[k].cap && !matches!(ws[k].upos, Some(Upos::Pron | Upos::Det | Upos::Verb))
+        };
         let mut end = i;
         while start < end && !name(start) {
             start += 1;
