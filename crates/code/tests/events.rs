@@ -1636,3 +1636,13 @@ fn relief_flown_in_funds_mobilised_and_peacekeepers_deploying_are_aid() {
     let got = coded("Russian peacekeepers began deploying on Tuesday.");
     assert_eq!(got, ["RUSMIL - 074"], "{got:?}");
 }
+
+#[test]
+fn beating_a_rival_in_a_vote_or_a_match_is_no_assault() {
+    assert!(coded("Bernie Sanders beat Hillary Clinton in the Oklahoma primary.").is_empty());
+    assert!(coded("Brazil beat Argentina in the final.").is_empty());
+    assert_eq!(
+        coded("Police beat Hillary Clinton in Oklahoma."),
+        ["---COP USAELI 182"]
+    );
+}
