@@ -193,9 +193,9 @@ impl<'m> Annotator<'m> {
                 // after another unseen capitalised word, which makes it part of a name:
                 // "Becky Stephens"; read in lower case, "Kazakhstan" after "to" looks like a
                 // verb too.)
-                let ending = matches!(t.xpos(low), "VBZ" | "VBD" | "VBG" | "VBN")
-                    && !(words[i - 1].chars().next().is_some_and(char::is_uppercase)
-                        && !t.knows(words[i - 1]));
+                let after_name = words[i - 1].chars().next().is_some_and(char::is_uppercase)
+                    && !t.knows(words[i - 1]);
+                let ending = matches!(t.xpos(low), "VBZ" | "VBD" | "VBG" | "VBN") && !after_name;
                 if lw[i] != words[i]
                     && t.upos(c) == Upos::Propn
                     && t.upos(low) == Upos::Verb
