@@ -1646,3 +1646,25 @@ fn beating_a_rival_in_a_vote_or_a_match_is_no_assault() {
         ["---COP USAELI 182"]
     );
 }
+
+#[test]
+fn economic_harm_removing_barriers_and_striving_are_no_violence() {
+    assert!(coded("The tax would hurt U.S. industry.").is_empty());
+    assert!(
+        coded("Gulf states agreed to eliminate barriers to the movement of Saudi citizens.")
+            .iter()
+            .all(|e| !e.ends_with(" 186"))
+    );
+    assert!(
+        coded("Reagan, fighting to recover politically from the Iran scandal, spoke.")
+            .iter()
+            .all(|e| !e.ends_with(" 190"))
+    );
+    assert!(coded("Exports lagged given the dollar's decline in Japan.").is_empty());
+    // The violent readings stay.
+    assert_eq!(
+        coded("Police hurt three protesters in Almaty."),
+        ["---COP KAZOPP 182"]
+    );
+    assert_eq!(coded("Japan gave in."), ["JPN - 080"]);
+}
