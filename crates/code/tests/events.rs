@@ -1668,3 +1668,13 @@ fn economic_harm_removing_barriers_and_striving_are_no_violence() {
     );
     assert_eq!(coded("Japan gave in."), ["JPN - 080"]);
 }
+
+#[test]
+fn receiving_or_providing_a_thing_is_no_visit_or_cooperation() {
+    assert_eq!(
+        coded("Iran's president received the Iraqi foreign minister in Tehran."),
+        ["IRNGOV IRQGOV 043"]
+    );
+    assert!(coded("Exporters received telexes from Cuba on Monday.").is_empty());
+    assert!(coded("The accord provided a model for Japan.").is_empty());
+}
