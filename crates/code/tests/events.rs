@@ -119,6 +119,23 @@ fn event_nouns_without_a_named_doer_take_their_role_in_context() {
 }
 
 #[test]
+fn detainees_are_whom_the_unnamed_police_detained() {
+    let text = "Kazakhstan raised fuel prices. Kazakhstan's cities are tense. \
+                The number of detainees has risen to almost 8,000.";
+    let evs = events(text);
+    let e = evs
+        .iter()
+        .find(|e| e.cameo == "173")
+        .unwrap_or_else(|| panic!("the detentions are coded: {evs:?}"));
+    assert_eq!(e.source.code, "KAZCOP");
+    assert!(e.source.text.is_empty(), "{e:?}");
+    assert_eq!(
+        e.target.as_ref().map(|t| t.text.as_str()),
+        Some("detainees")
+    );
+}
+
+#[test]
 fn an_undone_event_noun_codes_nothing() {
     let got = coded("Saudi Arabia lifted its blockade of Qatar.");
     assert!(got.iter().all(|e| !e.ends_with(" 191")), "{got:?}");

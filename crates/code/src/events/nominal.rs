@@ -185,14 +185,22 @@ pub(super) fn code_nouns(
                 })
             });
         let noun_span = ctx.ws[n].span;
+        // "the number of detainees": a noun in "-ee" names those the act is done to. They are
+        // the target, and the doer, unnamed, holds no words (an empty span at the noun).
+        let patient = ctx.lower[n].trim_end_matches('s').ends_with("ee");
         let doer;
+        let done_to;
         let sources: &[Member] = match src {
             Some(s) => &ctx.units[s].members,
             None if !entry.doer.is_empty() => {
                 doer = [Member {
                     code: format!("---{}", entry.doer),
-                    span: noun_span,
-                    kind: "event noun".into(),
+                    span: if patient {
+                        Span::new(noun_span.start, noun_span.start)
+                    } else {
+                        noun_span
+                    },
+                    kind: if patient { "unnamed" } else { "event noun" }.into(),
                 }];
                 &doer
             }
@@ -221,7 +229,20 @@ pub(super) fn code_nouns(
             // "imposed a curfew": a light verb and its noun name the event on their own.
             specific: light.is_some(),
         };
-        let targets = tgt.map(|t| ctx.units[t].members.as_slice());
+        let targets = match tgt {
+            Some(t) => Some(ctx.units[t].members.as_slice()),
+            // (Without the text's country, a doer known only by its role codes nothing, as
+            // with other event nouns.)
+            None if patient && (src.is_some() || context.is_some()) => {
+                done_to = [Member {
+                    code: "---".into(),
+                    span: noun_span,
+                    kind: "event noun".into(),
+                }];
+                Some(&done_to[..])
+            }
+            None => None,
+        };
         emit.all(events, sources, targets, &[entry.code.as_str()]);
     }
 }
