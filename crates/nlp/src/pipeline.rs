@@ -104,10 +104,6 @@ impl Models {
 /// "Kazakh President Tokayev asked Russia for help"). Acronyms ("EU", "U.S.") stay as they are.
 fn headline_lowered(words: &[&str]) -> Option<Vec<String>> {
     let alpha = |w: &&&str| w.chars().next().is_some_and(char::is_alphabetic);
-    let title = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
-    };
     let rest = words.get(1..)?;
     let (mut caps, mut n) = (0, 0);
     for w in rest.iter().filter(alpha) {
@@ -128,6 +124,12 @@ fn headline_lowered(words: &[&str]) -> Option<Vec<String>> {
         }
     }
     Some(out)
+}
+
+/// `w` is written in title case: a capital, then lower case somewhere ("Lifts", not "EU").
+fn title(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
 }
 
 /// Runs the models over sentences, reusing its buffers between calls.
@@ -190,11 +192,10 @@ impl<'m> Annotator<'m> {
             for i in 1..words.len() {
                 let (c, low) = (self.tags[i], self.low_tags[i]);
                 // (A word the tagger never saw is a verb by its ending only, and not right
-                // after another unseen capitalised word, which makes it part of a name:
-                // "Becky Stephens"; read in lower case, "Kazakhstan" after "to" looks like a
-                // verb too.)
-                let after_name = words[i - 1].chars().next().is_some_and(char::is_uppercase)
-                    && !t.knows(words[i - 1]);
+                // after another unseen word in title case, which makes it part of a name:
+                // "Becky Stephens", but "EU Condemns"; read in lower case, "Kazakhstan" after
+                // "to" looks like a verb too.)
+                let after_name = title(words[i - 1]) && !t.knows(words[i - 1]);
                 let ending = matches!(t.xpos(low), "VBZ" | "VBD" | "VBG" | "VBN") && !after_name;
                 if lw[i] != words[i]
                     && t.upos(c) == Upos::Propn
@@ -362,6 +363,10 @@ mod tests {
         assert_eq!(
             upos_of("Russia Sends Troops to Kazakhstan", "Kazakhstan"),
             Upos::Propn
+        );
+        assert_eq!(
+            upos_of("EU Condemns Israeli Strikes on Gaza", "Condemns"),
+            Upos::Verb
         );
         assert_eq!(
             upos_of("Theresa May Says Britain Will Leave EU", "May"),
