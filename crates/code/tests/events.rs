@@ -1695,3 +1695,23 @@ fn receiving_or_providing_a_thing_is_no_visit_or_cooperation() {
     assert!(coded("Exporters received telexes from Cuba on Monday.").is_empty());
     assert!(coded("The accord provided a model for Japan.").is_empty());
 }
+
+#[test]
+fn a_country_s_security_council_is_its_government() {
+    assert_eq!(
+        coded("Russia's Security Council condemned Ukraine."),
+        ["RUSGOV UKR 111"]
+    );
+    assert_eq!(
+        coded("Somalia's National Security Council rejected the plan of Ethiopia."),
+        ["SOMGOV ETH 120"]
+    );
+    assert_eq!(
+        coded("The UN Security Council condemned Russia."),
+        ["IGOUNO RUS 111"]
+    );
+    assert_eq!(
+        coded("The Security Council condemned Russia."),
+        ["IGOUNO RUS 111"]
+    );
+}

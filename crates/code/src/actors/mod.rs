@@ -312,6 +312,26 @@ pub fn units(ws: &[Word], dict: &CompiledDict, date: Option<chrono::NaiveDate>) 
                 r += 1;
             }
             Raw::Actor { code, kind } => {
+                // "Russia's Security Council", "the Kazakh Security Council": a country's own
+                // security council is its government, not the UN's.
+                if let Some(n) = next
+                    && let Raw::Actor { code: body, .. } = &n.what
+                    && body == "IGOUNO"
+                    && lower[n.start..n.end] == ["security", "council"]
+                    && matches!(between(m.end, n.start).as_slice(), [] | ["'s"] | ["'"])
+                    && code.len() == 3
+                    && code.chars().all(|c| c.is_ascii_uppercase())
+                {
+                    out.push(unit1(
+                        m.start,
+                        n.end,
+                        format!("{code}GOV"),
+                        span(m.start, n.end),
+                        "organization",
+                    ));
+                    r += 2;
+                    continue;
+                }
                 // "Arnor cleric", "Gondor's main opposition group", "Bree Prime Minister".
                 if let Some(n) = next
                     && let Raw::Agent(ag) = &n.what
