@@ -2751,6 +2751,16 @@ impl Ctx<'_> {
             .unwrap_or(self.ws.len())
     }
 
+    /// Verb `v` is a gerund right after one of `preps`, with a word of lemma in `lemmas` in
+    /// the eight words before ("barred aid agencies from providing", "arrested for
+    /// collaborating").
+    fn gerund_after(&self, v: usize, preps: &[&str], lemmas: &[&str]) -> bool {
+        v >= 2
+            && self.lower[v].ends_with("ing")
+            && preps.contains(&self.lower[v - 1])
+            && (v.saturating_sub(8)..v - 1).any(|k| lemmas.contains(&self.ws[k].lemma.as_str()))
+    }
+
     /// Word `k` opens a subordinate or relative clause (outside an actor's name).
     fn opens_clause(&self, k: usize) -> bool {
         (CLAUSE.contains(&self.lower[k]) || self.relative_pronoun(k)) && self.in_unit(k).is_none()
@@ -3232,27 +3242,14 @@ impl Ctx<'_> {
             && (self.lower[v - 1] == "without"
                 || v >= 2 && self.lower[v - 2] == "without" && self.lower[v - 1].ends_with("ly"));
         // ("barred aid agencies from providing assistance": what one is kept from doing.)
-        let kept_from = v >= 2
-            && self.lower[v].ends_with("ing")
-            && self.lower[v - 1] == "from"
-            && (v.saturating_sub(8)..v - 1).any(|k| {
-                matches!(
-                    self.ws[k].lemma.as_str(),
-                    "prevent"
-                        | "bar"
-                        | "ban"
-                        | "stop"
-                        | "block"
-                        | "prohibit"
-                        | "forbid"
-                        | "keep"
-                        | "restrain"
-                        | "deter"
-                        | "refrain"
-                        | "exclude"
-                        | "preclude"
-                )
-            });
+        let kept_from = self.gerund_after(
+            v,
+            &["from"],
+            &[
+                "prevent", "bar", "ban", "stop", "block", "prohibit", "forbid", "keep", "restrain",
+                "deter", "refrain", "exclude", "preclude",
+            ],
+        );
         let denied = self.denied_claim(v);
         let negated = failed
             || without
@@ -3285,37 +3282,35 @@ impl Ctx<'_> {
         // ("was arrested for collaborating with Boko Haram": the act is the charge, which
         // the sentence reports as the authorities' claim.)
         // ("were accused of killing civilians": an allegation, the accuser's claim.)
-        let charged = v >= 2
-            && matches!(self.lower[v - 1], "for" | "of")
-            && self.lower[v].ends_with("ing")
-            && (v.saturating_sub(8)..v - 1).any(|k| {
-                matches!(
-                    self.ws[k].lemma.as_str(),
-                    "arrest"
-                        | "detain"
-                        | "jail"
-                        | "imprison"
-                        | "sentence"
-                        | "convict"
-                        | "charge"
-                        | "indict"
-                        | "prosecute"
-                        | "punish"
-                        | "fine"
-                        | "execute"
-                        | "accuse"
-                        | "blame"
-                        | "condemn"
-                        | "criticize"
-                        | "criticise"
-                        | "sanction"
-                        | "expel"
-                        | "deport"
-                        | "suspect"
-                        | "allege"
-                        | "guilty"
-                )
-            });
+        let charged = self.gerund_after(
+            v,
+            &["for", "of"],
+            &[
+                "arrest",
+                "detain",
+                "jail",
+                "imprison",
+                "sentence",
+                "convict",
+                "charge",
+                "indict",
+                "prosecute",
+                "punish",
+                "fine",
+                "execute",
+                "accuse",
+                "blame",
+                "condemn",
+                "criticize",
+                "criticise",
+                "sanction",
+                "expel",
+                "deport",
+                "suspect",
+                "allege",
+                "guilty",
+            ],
+        );
         let reported = denied
             || charged
             // ("The former Soviet republic said terrorists had attacked its cities": a
